@@ -1,0 +1,216 @@
+package com.posterincust.incust;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.ExternalSystemUnavailableException;
+import com.posterincust.incust.IncustWire.Check;
+import com.posterincust.incust.IncustWire.CheckResult;
+import com.posterincust.incust.IncustWire.ConfirmationCode;
+import com.posterincust.incust.IncustWire.Customer;
+import com.posterincust.incust.IncustWire.CustomerSearch;
+import com.posterincust.incust.IncustWire.Finalization;
+import com.posterincust.incust.IncustWire.Identifier;
+import com.posterincust.incust.IncustWire.Login;
+import com.posterincust.incust.IncustWire.NewCustomer;
+import com.posterincust.incust.IncustWire.Profile;
+import com.posterincust.incust.IncustWire.Redeem;
+import com.posterincust.incust.IncustWire.Reservation;
+import com.posterincust.incust.IncustWire.TerminalSettings;
+import com.posterincust.incust.IncustWire.TerminalToken;
+import com.posterincust.incust.IncustWire.Transaction;
+import feign.Client;
+import feign.Feign;
+import feign.FeignException;
+import feign.Request;
+import feign.RequestTemplate;
+import feign.RetryableException;
+import feign.Retryer;
+import feign.Target;
+import feign.codec.DecodeException;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's only door to inCust. Keeps one terminal token per terminal login, renews it once
+ * when inCust answers 401, and turns failures into {@link IncustApiException} (inCust said no) or
+ * {@link ExternalSystemUnavailableException} (retry later).
+ */
+@Component
+public class IncustClient {
+
+    private record CachedToken(String passwordDigest, String token) {
+    }
+
+    private final IncustApi api;
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+
+    public IncustClient(IncustProperties properties, Client httpClient, ObjectMapper springJson) {
+        ObjectMapper json = springJson.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.api = Feign.builder()
+                .client(httpClient)
+                .encoder(new JacksonEncoder(json))
+                .decoder(new JacksonDecoder(json))
+                .errorDecoder(new IncustWireCodec(json))
+                .retryer(Retryer.NEVER_RETRY)
+                .requestInterceptor(template -> template.header("Accept-Language", properties.getApi().getLanguage()))
+                .options(new Request.Options(
+                        properties.getApi().getConnectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+                        properties.getApi().getReadTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+                        false))
+                .target(new LiveUrlTarget(() -> properties.getApi().getBaseUrl()));
+    }
+
+    /** Logs the terminal in (always a fresh token) and answers the terminal's facts; used to check a binding. */
+    public TerminalToken login(IncustCredentials terminal) {
+        TerminalToken token = guarded("POST /term/token", () -> api.token(new Login(terminal.login(), terminal.password())));
+        tokens.put(terminal.login(), new CachedToken(digest(terminal.password()), token.token()));
+        return token;
+    }
+
+    public TerminalSettings settings(IncustCredentials terminal) {
+        return authorized("GET /term/settings", terminal, api::settings);
+    }
+
+    public Optional<Customer> findCustomer(IncustCredentials terminal, Identifier identifier) {
+        List<Customer> found = authorized("POST /term/customer/search", terminal,
+                token -> api.searchCustomer(token, new CustomerSearch(identifier))).customers();
+        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    public Customer registerCustomer(IncustCredentials terminal, List<Identifier> identifiers) {
+        return authorized("POST /term/customer", terminal, token -> api.registerCustomer(token, new NewCustomer(identifiers)));
+    }
+
+    public Customer customer(IncustCredentials terminal, String customerId) {
+        return authorized("GET /term/customer/{id}", terminal, token -> api.customer(token, customerId));
+    }
+
+    public Customer updateProfile(IncustCredentials terminal, String customerId, Profile profile) {
+        return authorized("PUT /term/customer/{id}/profile", terminal, token -> api.updateProfile(token, customerId, profile));
+    }
+
+    public CheckResult prepareCheck(IncustCredentials terminal, Check check) {
+        return authorized("POST /term/check/prepare", terminal, token -> api.prepareCheck(token, check));
+    }
+
+    /** Safe to repeat: inCust answers the same transaction for the same {@code externalId}. */
+    public Transaction reserve(IncustCredentials terminal, Check check, String externalId, Redeem redeem) {
+        Reservation reservation = Reservation.of(check, externalId, redeem);
+        return authorized("POST /term/check/reserve", terminal, token -> api.reserve(token, reservation));
+    }
+
+    public Transaction resendConfirmation(IncustCredentials terminal, String transactionId) {
+        return authorized("POST /term/transaction/{id}/confirmation/resend", terminal,
+                token -> api.resendConfirmation(token, transactionId));
+    }
+
+    public Transaction confirm(IncustCredentials terminal, String transactionId, String code) {
+        return authorized("POST /term/transaction/{id}/confirm", terminal,
+                token -> api.confirm(token, transactionId, new ConfirmationCode(code)));
+    }
+
+    public Transaction finalizeTransaction(IncustCredentials terminal, String transactionId, String externalCheckId,
+                                           BigDecimal paidWithBonuses) {
+        Finalization finalization = new Finalization(externalCheckId, paidWithBonuses);
+        return authorized("POST /term/transaction/{id}/finalize", terminal,
+                token -> api.finalizeTransaction(token, transactionId, finalization));
+    }
+
+    public Transaction cancel(IncustCredentials terminal, String transactionId) {
+        return authorized("POST /term/transaction/{id}/cancel", terminal, token -> api.cancel(token, transactionId));
+    }
+
+    public Transaction transaction(IncustCredentials terminal, String transactionId) {
+        return authorized("GET /term/transaction/{id}", terminal, token -> api.transaction(token, transactionId));
+    }
+
+    public Optional<Transaction> transactionByExternalId(IncustCredentials terminal, String externalId) {
+        List<Transaction> found = authorized("GET /term/transactions", terminal,
+                token -> api.transactionsByExternalId(token, externalId)).transactions();
+        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private <T> T authorized(String operation, IncustCredentials terminal, Function<String, T> call) {
+        String token = cachedToken(terminal);
+        try {
+            return guarded(operation, () -> call.apply(token));
+        } catch (IncustWireCodec.TokenExpired expired) {
+            String renewed = login(terminal).token();
+            try {
+                return guarded(operation, () -> call.apply(renewed));
+            } catch (IncustWireCodec.TokenExpired again) {
+                throw new IncustApiException(operation, 401, IncustApiException.LOGIN_REFUSED,
+                        "inCust refused a freshly issued terminal token");
+            }
+        }
+    }
+
+    private String cachedToken(IncustCredentials terminal) {
+        CachedToken cached = tokens.get(terminal.login());
+        if (cached != null && cached.passwordDigest().equals(digest(terminal.password()))) {
+            return cached.token();
+        }
+        return login(terminal).token();
+    }
+
+    private static <T> T guarded(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RetryableException e) {
+            boolean timeout = e.getCause() instanceof SocketTimeoutException;
+            throw new ExternalSystemUnavailableException("inCust", operation,
+                    timeout ? "timed out" : "not reachable", timeout);
+        } catch (DecodeException e) {
+            throw new ExternalSystemUnavailableException("inCust", operation, "unreadable answer", false);
+        } catch (FeignException e) {
+            throw new ExternalSystemUnavailableException("inCust", operation, "HTTP " + e.status(), false);
+        }
+    }
+
+    private static String digest(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the base URL at every call, so the sandbox (and tests) can point the client at a local port. */
+    private record LiveUrlTarget(Supplier<String> baseUrl) implements Target<IncustApi> {
+
+        @Override
+        public Class<IncustApi> type() {
+            return IncustApi.class;
+        }
+
+        @Override
+        public String name() {
+            return "incust";
+        }
+
+        @Override
+        public String url() {
+            return baseUrl.get();
+        }
+
+        @Override
+        public Request apply(RequestTemplate input) {
+            input.target(url());
+            return input.request();
+        }
+    }
+}

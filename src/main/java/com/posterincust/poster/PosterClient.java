@@ -1,0 +1,145 @@
+package com.posterincust.poster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.ExternalSystemUnavailableException;
+import feign.Client;
+import feign.Feign;
+import feign.FeignException;
+import feign.Request;
+import feign.RetryableException;
+import feign.codec.DecodeException;
+import feign.Retryer;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's only door to Poster's Web API. Answers are unwrapped here, errors come out as
+ * {@link PosterApiException} (Poster said no) or {@link ExternalSystemUnavailableException} (retry later),
+ * and no message ever carries the access token.
+ */
+@Component
+public class PosterClient {
+
+    /** Poster account names are sub-domains; anything else must never reach a URL. */
+    public static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    static final String ACCESS_TOKEN = "v2/auth/access_token";
+
+    private final PosterApi api;
+    private final PosterProperties properties;
+
+    public PosterClient(PosterProperties properties, Client httpClient, ObjectMapper json) {
+        this.properties = properties;
+        PosterWireCodec codec = new PosterWireCodec(json);
+        this.api = Feign.builder()
+                .client(httpClient)
+                .encoder(codec)
+                .decoder(codec)
+                .errorDecoder(codec)
+                .retryer(Retryer.NEVER_RETRY)
+                .options(new Request.Options(
+                        properties.getApi().getConnectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                        properties.getApi().getReadTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .target(PosterApi.class, "http://poster-api-root-is-per-call");
+    }
+
+    public PosterAccessGrant exchangeCode(String account, String code) {
+        FormBody form = new FormBody(Map.of(
+                "application_id", properties.getApplication().getId(),
+                "application_secret", properties.getApplication().getSecret(),
+                "grant_type", "authorization_code",
+                "redirect_uri", properties.getOauth().getRedirectUri(),
+                "code", code));
+        JsonNode body = guarded(ACCESS_TOKEN, () -> api.accessToken(apiRoot(account), form));
+        PosterApiException error = PosterEnvelope.errorOf(ACCESS_TOKEN, body);
+        if (error != null) {
+            throw PosterEnvelope.classify(error);
+        }
+        if (body == null || body.path("access_token").asText("").isEmpty()) {
+            throw new ExternalSystemUnavailableException("Poster", ACCESS_TOKEN, "answer without access_token", false);
+        }
+        JsonNode owner = body.path("ownerInfo");
+        return new PosterAccessGrant(body.get("access_token").asText(), body.path("account_number").asText(),
+                textOrNull(owner.path("country")), textOrNull(owner.path("company_name")));
+    }
+
+    public PosterAccountSettings getAllSettings(String account, String token) {
+        JsonNode settings = get(account, token, "settings.getAllSettings", Map.of());
+        JsonNode currency = settings.path("currency");
+        String timeZone = textOrNull(settings.path("timezone"));
+        if (timeZone == null) {
+            timeZone = textOrNull(settings.path("timezones"));
+        }
+        return new PosterAccountSettings(textOrNull(settings.path("COMPANY_ID")),
+                textOrNull(settings.path("company_name")),
+                currency.isObject() ? textOrNull(currency.path("currency_code_iso")) : textOrNull(currency),
+                timeZone, textOrNull(settings.path("lang")));
+    }
+
+    public List<PosterClientGroup> getClientGroups(String account, String token) {
+        List<PosterClientGroup> groups = new ArrayList<>();
+        for (JsonNode group : get(account, token, "clients.getGroups", Map.of())) {
+            groups.add(new PosterClientGroup(group.path("client_groups_id").asText(),
+                    group.path("client_groups_name").asText()));
+        }
+        return groups;
+    }
+
+    /** Creates a client group without a discount: the loyalty program, not Poster, gives the benefit. */
+    public String createClientGroup(String account, String token, String name) {
+        JsonNode id = post(account, token, "clients.createGroup", Map.of(
+                "client_groups_name", name,
+                "loyalty_type", 1,
+                "client_groups_discount", 0));
+        return id.asText();
+    }
+
+    /** The generic read: {@code GET {api}/{method}?token=..&query}. Answers the unwrapped {@code response}. */
+    public JsonNode get(String account, String token, String method, Map<String, Object> query) {
+        URI root = apiRoot(account);
+        return PosterEnvelope.unwrap(method, guarded(method, () -> api.get(root, method, token, query)));
+    }
+
+    /** The generic write: {@code POST {api}/{method}?token=..} with a JSON body. Answers the unwrapped {@code response}. */
+    public JsonNode post(String account, String token, String method, Object body) {
+        URI root = apiRoot(account);
+        return PosterEnvelope.unwrap(method, guarded(method, () -> api.post(root, method, token, body)));
+    }
+
+    URI apiRoot(String account) {
+        if (account == null || !ACCOUNT_NAME.matcher(account).matches()) {
+            throw new IllegalArgumentException("Not a Poster account name: " + account);
+        }
+        return URI.create(properties.getApi().getBaseUrl().replace("{account}", account));
+    }
+
+    private static JsonNode guarded(String method, Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (RetryableException e) {
+            boolean timeout = e.getCause() instanceof SocketTimeoutException;
+            throw new ExternalSystemUnavailableException("Poster", method,
+                    timeout ? "timed out" : "not reachable (" + causeName(e) + ")", timeout);
+        } catch (DecodeException e) {
+            throw new ExternalSystemUnavailableException("Poster", method, "answer is not JSON", false);
+        } catch (FeignException e) {
+            throw new ExternalSystemUnavailableException("Poster", method, "HTTP " + e.status(), false);
+        }
+    }
+
+    private static String causeName(Throwable e) {
+        return e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() || node.asText().isEmpty() ? null : node.asText();
+    }
+}
