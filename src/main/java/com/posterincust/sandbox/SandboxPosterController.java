@@ -1,0 +1,203 @@
+package com.posterincust.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.posterincust.poster.PosterProperties;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A fake of Poster's OAuth pages and Web API, speaking the wire shapes of shared/spec/poster.md:
+ * bare OAuth answers, {@code {"response": ..}} envelopes, errors as {@code {"error":{"code","message"}}}.
+ */
+@Hidden
+@RestController
+@RequestMapping("/sandbox/poster")
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+public class SandboxPosterController {
+
+    private record IssuedCode(String account, String redirectUri) {
+    }
+
+    private final PosterProperties poster;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> groups = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonNode> tabletExtras = new ConcurrentHashMap<>();
+    private final AtomicInteger nextGroupId = new AtomicInteger(1);
+
+    public SandboxPosterController(PosterProperties poster) {
+        this.poster = poster;
+        groups.add(group(String.valueOf(nextGroupId.getAndIncrement()), "Regular guests"));
+    }
+
+    @GetMapping(value = "/auth", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> authorizePage(@RequestParam(name = "application_id", required = false) String applicationId,
+                                                @RequestParam(name = "redirect_uri", required = false) String redirectUri,
+                                                @RequestParam(name = "response_type", required = false) String responseType,
+                                                @RequestParam(required = false) String state) {
+        if (!poster.getApplication().getId().equals(applicationId) || !"code".equals(responseType)
+                || !poster.getOauth().getRedirectUri().equals(redirectUri)) {
+            return html(HttpStatus.BAD_REQUEST, "<h1>Poster (sandbox): wrong application request</h1>"
+                    + "<p>application_id, redirect_uri and response_type=code must match the registered app.</p>");
+        }
+        String allow = UriComponentsBuilder.fromPath("/sandbox/poster/auth/allow")
+                .queryParam("redirect_uri", redirectUri)
+                .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+                .encode().toUriString();
+        return html(HttpStatus.OK, "<h1>Poster (sandbox)</h1><p>The application <b>"
+                + HtmlUtils.htmlEscape(applicationId) + "</b> asks for access to the account <b>"
+                + SandboxData.COMPANY_NAME + " (" + SandboxData.ACCOUNT + ")</b>.</p>"
+                + "<p><a id=\"allow\" href=\"" + HtmlUtils.htmlEscape(allow) + "\" style=\"padding:.6em 1.2em;"
+                + "background:#3c8;color:#fff;text-decoration:none;border-radius:4px\">Allow access</a></p>");
+    }
+
+    @GetMapping("/auth/allow")
+    public ResponseEntity<Void> allow(@RequestParam(name = "redirect_uri") String redirectUri,
+                                      @RequestParam(required = false) String state) {
+        String code = randomHex(16);
+        codes.put(code, new IssuedCode(SandboxData.ACCOUNT, redirectUri));
+        String target = UriComponentsBuilder.fromUriString(redirectUri)
+                .queryParam("code", code)
+                .queryParam("account", SandboxData.ACCOUNT)
+                .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+                .encode().toUriString();
+        return ResponseEntity.status(HttpStatus.FOUND).header("Location", target).build();
+    }
+
+    @PostMapping(value = "/{account}/api/v2/auth/access_token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public Map<String, Object> accessToken(@PathVariable String account, @RequestParam Map<String, String> form) {
+        if (!poster.getApplication().getId().equals(form.get("application_id"))
+                || !poster.getApplication().getSecret().equals(form.get("application_secret"))) {
+            return oauthError(401, "invalid_client", "Wrong application_id or application_secret");
+        }
+        IssuedCode issued = codes.remove(String.valueOf(form.get("code")));
+        if (!"authorization_code".equals(form.get("grant_type")) || issued == null
+                || !issued.account().equals(account) || !issued.redirectUri().equals(form.get("redirect_uri"))) {
+            return oauthError(400, "invalid_grant", "The code is wrong, used or expired");
+        }
+        String token = SandboxData.ACCOUNT_NUMBER + ":" + randomHex(16);
+        tokens.put(token, account);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", token);
+        answer.put("account_number", SandboxData.ACCOUNT_NUMBER);
+        answer.put("user", Map.of("id", 1, "name", "Demo Owner", "email", "owner@example.com", "role_id", 3));
+        answer.put("ownerInfo", Map.of("email", "owner@example.com", "phone", "+380441234567", "city", "Kyiv",
+                "country", "UA", "name", "Demo Owner", "company_name", SandboxData.COMPANY_NAME));
+        return answer;
+    }
+
+    @GetMapping("/{account}/api/{method}")
+    public Map<String, Object> read(@PathVariable String account, @PathVariable String method,
+                                    @RequestParam(required = false) String token) {
+        if (!account.equals(tokens.get(token))) {
+            return error(11, "Access token is invalid");
+        }
+        return switch (method) {
+            case "settings.getAllSettings" -> response(Map.of(
+                    "COMPANY_ID", SandboxData.ACCOUNT,
+                    "company_name", SandboxData.COMPANY_NAME,
+                    "timezone", SandboxData.TIME_ZONE,
+                    "lang", "uk",
+                    "currency", Map.of("currency_code_iso", SandboxData.CURRENCY, "currency_symbol", "₴")));
+            case "clients.getGroups" -> response(groups);
+            case "access.getSpots" -> response(SandboxData.SPOTS.stream().map(spot -> Map.of(
+                    "spot_id", spot.id(), "spot_name", spot.name(), "spot_adress", spot.address(),
+                    "storages", List.of())).toList());
+            case "access.getTablets" -> response(SandboxData.TABLETS.stream().map(tablet -> Map.of(
+                    "tablet_id", tablet.id(), "tablet_name", tablet.name(), "spot_id", tablet.spotId())).toList());
+            default -> error(20, "The sandbox does not offer " + method);
+        };
+    }
+
+    @PostMapping("/{account}/api/{method}")
+    public Map<String, Object> write(@PathVariable String account, @PathVariable String method,
+                                     @RequestParam(required = false) String token,
+                                     @RequestBody(required = false) JsonNode body) {
+        if (!account.equals(tokens.get(token))) {
+            return error(11, "Access token is invalid");
+        }
+        if (body == null) {
+            return error(34, "Request body is empty");
+        }
+        return switch (method) {
+            case "clients.createGroup" -> createGroup(body);
+            case "application.setEntityExtras" -> setExtras(body);
+            default -> error(20, "The sandbox does not offer " + method);
+        };
+    }
+
+    private Map<String, Object> createGroup(JsonNode body) {
+        String name = body.path("client_groups_name").asText("");
+        if (name.isBlank()) {
+            return error(34, "client_groups_name is required");
+        }
+        String id = String.valueOf(nextGroupId.getAndIncrement());
+        groups.add(group(id, name));
+        return response(Integer.valueOf(id));
+    }
+
+    private Map<String, Object> setExtras(JsonNode body) {
+        String entityId = body.path("entity_id").asText("");
+        if (!"tablet".equals(body.path("entity_type").asText()) || SandboxData.TABLETS.stream()
+                .noneMatch(tablet -> tablet.id().equals(entityId))) {
+            return error(32, "No such tablet");
+        }
+        tabletExtras.put(entityId, body.path("extras"));
+        return response(true);
+    }
+
+    private static Map<String, Object> group(String id, String name) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("client_groups_id", id);
+        group.put("client_groups_name", name);
+        group.put("client_groups_discount", "0");
+        group.put("loyalty_type", "1");
+        return group;
+    }
+
+    private static Map<String, Object> response(Object value) {
+        return Map.of("response", value);
+    }
+
+    private static Map<String, Object> error(int code, String message) {
+        return Map.of("error", Map.of("code", code, "message", message));
+    }
+
+    private static Map<String, Object> oauthError(int code, String type, String message) {
+        return Map.of("code", code, "error_type", type, "error_message", message);
+    }
+
+    private String randomHex(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String body) {
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
+                .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Poster sandbox</title>"
+                        + "</head><body style=\"font-family:sans-serif;max-width:40em;margin:4em auto\">" + body
+                        + "</body></html>");
+    }
+}
