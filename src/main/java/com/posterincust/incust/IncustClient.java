@@ -1,5 +1,6 @@
 package com.posterincust.incust;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.ExternalSystemUnavailableException;
@@ -58,7 +59,10 @@ public class IncustClient {
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
     public IncustClient(IncustProperties properties, Client httpClient, ObjectMapper springJson) {
-        ObjectMapper json = springJson.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Absent fields stay absent: a null in a profile update would erase what inCust knows.
+        ObjectMapper json = springJson.copy()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.api = Feign.builder()
                 .client(httpClient)
                 .encoder(new JacksonEncoder(json))

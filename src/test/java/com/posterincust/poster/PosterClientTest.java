@@ -1,0 +1,253 @@
+package com.posterincust.poster;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.posterincust.common.ExternalSystemUnavailableException;
+import feign.hc5.ApacheHttp5Client;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PosterClientTest {
+
+    static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
+    static WireMockServer poster;
+    PosterClient client;
+
+    @BeforeAll
+    static void startPoster() {
+        poster = new WireMockServer(wireMockConfig().dynamicPort());
+        poster.start();
+    }
+
+    @AfterAll
+    static void stopPoster() {
+        poster.stop();
+    }
+
+    @BeforeEach
+    void newClient() {
+        poster.resetAll();
+        PosterProperties properties = new PosterProperties();
+        properties.getApi().setBaseUrl(poster.baseUrl() + "/{account}/api");
+        properties.getApi().setReadTimeout(Duration.ofMillis(500));
+        properties.getApplication().setId("1234");
+        properties.getApplication().setSecret("app-secret");
+        properties.getOauth().setRedirectUri("https://orchestrator.example/poster/oauth/callback");
+        client = new PosterClient(properties, new ApacheHttp5Client(), new ObjectMapper());
+    }
+
+    static String fixture(String name) {
+        try (var in = PosterClientTest.class.getResourceAsStream("/wire/poster/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void exchangesTheCodeWithAFormEncodedPostToTheAccountHost() {
+        poster.stubFor(post("/mycafe/api/v2/auth/access_token").willReturn(okJson(fixture("access_token.json"))));
+
+        PosterAccessGrant grant = client.exchangeCode("mycafe", "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6");
+
+        assertThat(grant.accessToken()).isEqualTo(TOKEN);
+        assertThat(grant.accountNumber()).isEqualTo("861052");
+        assertThat(grant.ownerCountry()).isEqualTo("UA");
+        assertThat(grant.toString()).doesNotContain(TOKEN);
+        poster.verify(postRequestedFor(urlPathEqualTo("/mycafe/api/v2/auth/access_token"))
+                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                .withFormParam("application_id", equalTo("1234"))
+                .withFormParam("application_secret", equalTo("app-secret"))
+                .withFormParam("grant_type", equalTo("authorization_code"))
+                .withFormParam("redirect_uri", equalTo("https://orchestrator.example/poster/oauth/callback"))
+                .withFormParam("code", equalTo("a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6")));
+    }
+
+    @Test
+    void aRefusedCodeIsABusinessError() {
+        poster.stubFor(post("/mycafe/api/v2/auth/access_token").willReturn(okJson(fixture("access_token_error.json"))));
+
+        assertThatThrownBy(() -> client.exchangeCode("mycafe", "used"))
+                .isInstanceOfSatisfying(PosterApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(400);
+                    assertThat(e.posterMessage()).isEqualTo("Authorization code is invalid or expired");
+                });
+    }
+
+    @Test
+    void aRefusedCodeAnsweredWithHttp400IsStillABusinessError() {
+        poster.stubFor(post("/mycafe/api/v2/auth/access_token")
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("access_token_error.json"))));
+
+        assertThatThrownBy(() -> client.exchangeCode("mycafe", "used")).isInstanceOf(PosterApiException.class);
+    }
+
+    @Test
+    void readsTheAccountSettingsWithTheTokenAsQueryParameter() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/settings.getAllSettings"))
+                .withQueryParam("token", equalTo(TOKEN))
+                .willReturn(okJson(fixture("settings.getAllSettings.json"))));
+
+        PosterAccountSettings settings = client.getAllSettings("mycafe", TOKEN);
+
+        assertThat(settings).isEqualTo(new PosterAccountSettings("mycafe", "My Cafe", "UAH", "Europe/Kyiv", "uk"));
+    }
+
+    @Test
+    void listsClientGroups() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
+                .willReturn(okJson(fixture("clients.getGroups.json"))));
+
+        assertThat(client.getClientGroups("mycafe", TOKEN)).containsExactly(
+                new PosterClientGroup("1", "Regular guests"), new PosterClientGroup("7", "inCust loyalty"));
+    }
+
+    @Test
+    void createsAGroupWithoutDiscountAsJson() {
+        poster.stubFor(post(urlPathEqualTo("/mycafe/api/clients.createGroup")).willReturn(okJson("{\"response\":8}")));
+
+        assertThat(client.createClientGroup("mycafe", TOKEN, "inCust loyalty")).isEqualTo("8");
+        poster.verify(postRequestedFor(urlPathEqualTo("/mycafe/api/clients.createGroup"))
+                .withQueryParam("token", equalTo(TOKEN))
+                .withRequestBody(equalToJson(
+                        "{\"client_groups_name\":\"inCust loyalty\",\"loyalty_type\":1,\"client_groups_discount\":0}")));
+    }
+
+    @Test
+    void theGenericCallPassesQueryParametersAndUnwrapsTheResponse() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getClients"))
+                .withQueryParam("phone", equalTo("+380501234567"))
+                .willReturn(okJson("{\"response\":[{\"client_id\":\"5\",\"bonus\":\"4550\"}]}")));
+
+        var clients = client.get("mycafe", TOKEN, "clients.getClients", Map.of("phone", "+380501234567"));
+
+        assertThat(clients.get(0).path("client_id").asText()).isEqualTo("5");
+        assertThat(PosterMoney.fromKopecks(clients.get(0).path("bonus").asText())).isEqualByComparingTo("45.50");
+    }
+
+    @Test
+    void aNestedErrorShapeIsABusinessErrorThatAsksForReinstall() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/settings.getAllSettings"))
+                .willReturn(okJson(fixture("error_nested.json"))));
+
+        assertThatThrownBy(() -> client.getAllSettings("mycafe", TOKEN))
+                .isInstanceOfSatisfying(PosterApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(11);
+                    assertThat(e.requiresReinstall()).isTrue();
+                    assertThat(e.method()).isEqualTo("settings.getAllSettings");
+                });
+    }
+
+    @Test
+    void aFlatErrorShapeIsABusinessError() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups")).willReturn(okJson(fixture("error_flat.json"))));
+
+        assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOfSatisfying(PosterApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(PosterApiException.UNKNOWN_ID);
+                    assertThat(e.requiresReinstall()).isFalse();
+                    assertThat(e.posterMessage()).isEqualTo("Object with this id does not exist");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 12, 20, 34, 99, 404})
+    void everyDocumentedBusinessCodeStaysABusinessError(int code) {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
+                .willReturn(okJson("{\"error\":{\"code\":" + code + ",\"message\":\"no\"}}")));
+
+        assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOfSatisfying(PosterApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @Test
+    void aNonZeroErrCodeOfATransactionsWriteIsABusinessError() {
+        poster.stubFor(post(urlPathEqualTo("/mycafe/api/transactions.updateTransaction"))
+                .willReturn(okJson(fixture("transactions_err_code.json"))));
+
+        assertThatThrownBy(() -> client.post("mycafe", TOKEN, "transactions.updateTransaction", Map.of()))
+                .isInstanceOfSatisfying(PosterApiException.class, e -> assertThat(e.code()).isEqualTo(34));
+    }
+
+    @Test
+    void theRateLimitIsTransient() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
+                .willReturn(okJson(fixture("error_rate_limited.json"))));
+
+        assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOf(ExternalSystemUnavailableException.class)
+                .hasMessageContaining("rate limited");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 429})
+    void serverErrorsAreTransientAndNeverShowTheToken(int status) {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups")).willReturn(aResponse().withStatus(status)));
+
+        assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOf(ExternalSystemUnavailableException.class)
+                .hasMessageContaining("HTTP " + status)
+                .hasMessageNotContaining("4164553abf");
+    }
+
+    @Test
+    void aSlowAnswerIsATransientTimeout() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
+                .willReturn(okJson("{\"response\":[]}").withFixedDelay(1500)));
+
+        assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOfSatisfying(ExternalSystemUnavailableException.class, e -> {
+                    assertThat(e.isTimeout()).isTrue();
+                    assertThat(e.getMessage()).doesNotContain("4164553abf");
+                });
+    }
+
+    @Test
+    void aDroppedConnectionIsTransient() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOf(ExternalSystemUnavailableException.class)
+                .hasMessageNotContaining("4164553abf");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsTransient() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
+                .willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
+
+        assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOf(ExternalSystemUnavailableException.class);
+    }
+
+    @Test
+    void refusesAccountNamesThatAreNotSubDomains() {
+        assertThatThrownBy(() -> client.getClientGroups("evil.example/x", TOKEN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
