@@ -1,0 +1,33 @@
+package com.posterincust.common;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.posterincust.poster.PosterProperties;
+import org.junit.jupiter.api.Test;
+
+class ProductionSettingsCheckTest {
+
+    @Test
+    void namesEveryMissingSettingAtOnce() {
+        PosterProperties poster = new PosterProperties();
+        poster.getOauth().setRedirectUri("");
+
+        assertThatThrownBy(() -> new ProductionSettingsCheck(poster, "demo").afterPropertiesSet())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("poster.application.id")
+                .hasMessageContaining("poster.application.secret")
+                .hasMessageContaining("poster.oauth.redirect-uri")
+                .hasMessageContaining("demo password");
+    }
+
+    @Test
+    void acceptsACompleteConfiguration() {
+        PosterProperties poster = new PosterProperties();
+        poster.getApplication().setId("1234");
+        poster.getApplication().setSecret("secret");
+
+        assertThatCode(() -> new ProductionSettingsCheck(poster, "a-strong-password").afterPropertiesSet())
+                .doesNotThrowAnyException();
+    }
+}

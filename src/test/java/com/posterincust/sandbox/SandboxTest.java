@@ -1,0 +1,186 @@
+package com.posterincust.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.Jobs;
+import com.posterincust.incust.IncustApiException;
+import com.posterincust.incust.IncustClient;
+import com.posterincust.incust.IncustCredentials;
+import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.IncustWire.Check;
+import com.posterincust.incust.IncustWire.CheckItem;
+import com.posterincust.incust.IncustWire.Identifier;
+import com.posterincust.incust.IncustWire.IdentifierType;
+import com.posterincust.incust.IncustWire.Redeem;
+import com.posterincust.incust.IncustWire.Transaction;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The default run as a newcomer meets it: fake Poster and inCust in-process, reached over HTTP by the real clients. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sandbox.enabled=true", "poster.application.id=", "poster.application.secret="})
+@ActiveProfiles("test")
+class SandboxTest {
+
+    static final IncustCredentials CONFIRMING = new IncustCredentials("demo-confirm", SandboxData.TERMINAL_PASSWORD);
+    static final IncustCredentials INSTANT = new IncustCredentials("demo-instant", SandboxData.TERMINAL_PASSWORD);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IncustClient incust;
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void theInstallFlowCanBeClickedThrough() throws Exception {
+        HttpResponse<String> install = get("/poster/install");
+        assertThat(install.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> authorizePage = get(install.headers().firstValue("Location").orElseThrow());
+        assertThat(authorizePage.statusCode()).isEqualTo(200);
+        assertThat(authorizePage.body()).contains("Allow access", SandboxData.ACCOUNT);
+        Matcher allow = Pattern.compile("id=\"allow\" href=\"([^\"]+)\"").matcher(authorizePage.body());
+        assertThat(allow.find()).isTrue();
+
+        HttpResponse<String> redirect = get(allow.group(1).replace("&amp;", "&"));
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        HttpResponse<String> connected = get(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(connected.statusCode()).isEqualTo(200);
+        assertThat(connected.body()).contains("connected", SandboxData.ACCOUNT_NUMBER);
+
+        Jobs.runAll(management);
+        HttpResponse<String> installation = get("/api/admin/v1/installations/" + SandboxData.ACCOUNT, "admin",
+                "test-admin-password");
+        JsonNode body = json.readTree(installation.body());
+        assertThat(body.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(body.path("currency").asText()).isEqualTo(SandboxData.CURRENCY);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(SandboxData.ACCOUNT)
+                .finished().singleResult().getEndActivityId()).isEqualTo("AccountConnected");
+    }
+
+    @Test
+    void aRedemptionOnTheConfirmingTerminalNeedsTheCodeFromTheOutbox() throws Exception {
+        IncustWire.Customer olena = incust.findCustomer(CONFIRMING,
+                new Identifier(IdentifierType.PHONE, "+380501234567")).orElseThrow();
+        IncustWire.CheckResult offer = incust.prepareCheck(CONFIRMING, check(olena.id()));
+        assertThat(offer.maxRedeemableBonuses()).isEqualByComparingTo("45.50");
+        assertThat(offer.applicableCoupons()).extracting(IncustWire.CouponRef::code).contains("COFFEE10");
+
+        String externalId = "sandbox-" + System.nanoTime();
+        Transaction reserved = incust.reserve(CONFIRMING, check(olena.id()), externalId,
+                new Redeem(new BigDecimal("20.00"), List.of()));
+        assertThat(reserved.status()).isEqualTo(Transaction.CONFIRMATION_REQUIRED);
+        assertThat(incust.reserve(CONFIRMING, check(olena.id()), externalId,
+                new Redeem(new BigDecimal("20.00"), List.of())).id())
+                .as("the same external id never makes a second hold").isEqualTo(reserved.id());
+
+        assertThatThrownBy(() -> incust.confirm(CONFIRMING, reserved.id(), "wrong"))
+                .isInstanceOfSatisfying(IncustApiException.class,
+                        e -> assertThat(e.is(IncustApiException.CONFIRMATION_CODE_INVALID)).isTrue());
+        String code = codeFromOutbox(reserved.id());
+        assertThat(incust.confirm(CONFIRMING, reserved.id(), code).status()).isEqualTo(Transaction.CONFIRMED);
+
+        Transaction finalized = incust.finalizeTransaction(CONFIRMING, reserved.id(), "1001", new BigDecimal("20.00"));
+        assertThat(finalized.status()).isEqualTo(Transaction.FINALIZED);
+        assertThat(incust.transactionByExternalId(CONFIRMING, externalId)).map(Transaction::status)
+                .contains(Transaction.FINALIZED);
+    }
+
+    @Test
+    void theInstantTerminalReservesWithoutACode() {
+        IncustWire.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.QR, "QR-TARAS-1002"))
+                .orElseThrow();
+
+        Transaction reserved = incust.reserve(INSTANT, check(taras.id()), "instant-" + System.nanoTime(),
+                new Redeem(new BigDecimal("10.00"), List.of()));
+
+        assertThat(reserved.status()).isEqualTo(Transaction.RESERVED);
+        assertThat(reserved.amountToPay()).isEqualByComparingTo("81.00");
+    }
+
+    @Test
+    void theSandboxRefusesWhatInCustRefuses() {
+        IncustWire.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.CARD, "CARD-1002"))
+                .orElseThrow();
+
+        assertThatThrownBy(() -> incust.reserve(INSTANT, check(taras.id()), "too-much-" + System.nanoTime(),
+                new Redeem(new BigDecimal("41.00"), List.of())))
+                .isInstanceOfSatisfying(IncustApiException.class,
+                        e -> assertThat(e.is(IncustApiException.INSUFFICIENT_BONUSES)).isTrue());
+        assertThatThrownBy(() -> incust.reserve(INSTANT, check(taras.id()), "coupon-" + System.nanoTime(),
+                new Redeem(null, List.of("COFFEE10"))))
+                .isInstanceOfSatisfying(IncustApiException.class,
+                        e -> assertThat(e.is(IncustApiException.COUPON_INVALID)).isTrue());
+        assertThatThrownBy(() -> incust.login(new IncustCredentials("demo-confirm", "wrong")))
+                .isInstanceOfSatisfying(IncustApiException.class,
+                        e -> assertThat(e.is(IncustApiException.LOGIN_REFUSED)).isTrue());
+        assertThat(incust.findCustomer(INSTANT, new Identifier(IdentifierType.TEMPORARY_CODE, "000000"))).isEmpty();
+    }
+
+    @Test
+    void aNewCustomerCanBeRegisteredAndProfiled() {
+        IncustWire.Customer created = incust.registerCustomer(INSTANT,
+                List.of(new Identifier(IdentifierType.PHONE, "+380939998877")));
+        IncustWire.Customer profiled = incust.updateProfile(INSTANT, created.id(),
+                new IncustWire.Profile("Petro", "male", "1990-01-02", null));
+
+        assertThat(created.isNew()).isTrue();
+        assertThat(profiled.name()).isEqualTo("Petro");
+        assertThat(profiled.phone()).isEqualTo("+380939998877");
+    }
+
+    private String codeFromOutbox(String transactionId) throws Exception {
+        HttpResponse<String> outbox = http.send(HttpRequest.newBuilder(url("/sandbox/sms-outbox"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode message : json.readTree(outbox.body())) {
+            if (message.path("transactionId").asText().equals(transactionId)) {
+                assertThat(message.path("recipient").asText()).doesNotContain("501234567").endsWith("4567");
+                return message.path("code").asText();
+            }
+        }
+        throw new AssertionError("No code for " + transactionId + " in " + outbox.body());
+    }
+
+    private static Check check(String customerId) {
+        return new Check(customerId, "UAH", new BigDecimal("91.00"), List.of(new CheckItem("12", "Latte",
+                new BigDecimal("2"), new BigDecimal("45.50"), new BigDecimal("91.00"))));
+    }
+
+    private HttpResponse<String> get(String pathOrUrl) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(pathOrUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Basic " + basic).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl);
+    }
+}
