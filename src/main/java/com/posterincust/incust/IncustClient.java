@@ -70,10 +70,7 @@ public class IncustClient {
                 .errorDecoder(new IncustWireCodec(json))
                 .retryer(Retryer.NEVER_RETRY)
                 .requestInterceptor(template -> template.header("Accept-Language", properties.getApi().getLanguage()))
-                .options(new Request.Options(
-                        properties.getApi().getConnectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
-                        properties.getApi().getReadTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
-                        false))
+                .options(properties.getApi().feignOptions())
                 .target(new LiveUrlTarget(() -> properties.getApi().getBaseUrl()));
     }
 

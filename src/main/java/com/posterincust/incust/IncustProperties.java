@@ -1,6 +1,6 @@
 package com.posterincust.incust;
 
-import java.time.Duration;
+import com.posterincust.common.HttpEndpointProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The {@code incust.*} settings of register-api.md §4. Mutable because the sandbox points them at itself. */
@@ -13,19 +13,12 @@ public class IncustProperties {
         return api;
     }
 
-    public static class Api {
-        private String baseUrl = "https://api.incust.com/v1";
+    public static class Api extends HttpEndpointProperties {
         /** Accept-Language: inCust localises its error messages (en, ru, uk, pl, sk). */
         private String language = "en";
-        private Duration connectTimeout = Duration.ofSeconds(2);
-        private Duration readTimeout = Duration.ofSeconds(5);
 
-        public String getBaseUrl() {
-            return baseUrl;
-        }
-
-        public void setBaseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
+        public Api() {
+            super("https://api.incust.com/v1");
         }
 
         public String getLanguage() {
@@ -34,22 +27,6 @@ public class IncustProperties {
 
         public void setLanguage(String language) {
             this.language = language;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Duration getReadTimeout() {
-            return readTimeout;
-        }
-
-        public void setReadTimeout(Duration readTimeout) {
-            this.readTimeout = readTimeout;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /** The {@code oauth_state} table: one random value per install link, usable once, for a limited time. */
@@ -53,8 +54,13 @@ public class OAuthStateRepository {
         return used.map(u -> u ? Outcome.ALREADY_USED : Outcome.EXPIRED).orElse(Outcome.UNKNOWN);
     }
 
-    /** Forgets states that can no longer be used by anybody. */
-    public int purgeOlderThan(Duration age) {
+    /** Forgets states that expired before {@code now - age}; they can no longer be used by anybody. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    public void purgeExpired() {
+        purgeOlderThan(Duration.ofDays(1));
+    }
+
+    int purgeOlderThan(Duration age) {
         return jdbc.sql("delete from oauth_state where expires_at < ?")
                 .param(OffsetDateTime.now(clock).minus(age))
                 .update();

@@ -6,7 +6,6 @@ import com.posterincust.common.ExternalSystemUnavailableException;
 import feign.Client;
 import feign.Feign;
 import feign.FeignException;
-import feign.Request;
 import feign.RetryableException;
 import feign.codec.DecodeException;
 import feign.Retryer;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -45,9 +43,7 @@ public class PosterClient {
                 .decoder(codec)
                 .errorDecoder(codec)
                 .retryer(Retryer.NEVER_RETRY)
-                .options(new Request.Options(
-                        properties.getApi().getConnectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        properties.getApi().getReadTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .options(properties.getApi().feignOptions())
                 .target(PosterApi.class, "http://poster-api-root-is-per-call");
     }
 

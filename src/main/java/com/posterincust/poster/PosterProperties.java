@@ -1,5 +1,6 @@
 package com.posterincust.poster;
 
+import com.posterincust.common.HttpEndpointProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,34 +24,9 @@ public class PosterProperties {
         return application;
     }
 
-    public static class Api {
-        /** Web API root; {@code {account}} is replaced by the account name. */
-        private String baseUrl = "https://{account}.joinposter.com/api";
-        private Duration connectTimeout = Duration.ofSeconds(2);
-        private Duration readTimeout = Duration.ofSeconds(5);
-
-        public String getBaseUrl() {
-            return baseUrl;
-        }
-
-        public void setBaseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Duration getReadTimeout() {
-            return readTimeout;
-        }
-
-        public void setReadTimeout(Duration readTimeout) {
-            this.readTimeout = readTimeout;
+    public static class Api extends HttpEndpointProperties {
+        public Api() {
+            super("https://{account}.joinposter.com/api");
         }
     }
 

@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -343,11 +342,6 @@ public class SandboxIncust {
                 .filter(tx -> tx.terminalId.equals(terminal.id()) && tx.externalId.equals(externalId))
                 .map(Tx::view)
                 .toList();
-    }
-
-    /** Every transaction of the sandbox, for tests and the outbox page. */
-    List<Transaction> allTransactions() {
-        return new ArrayList<>(transactions.values().stream().map(Tx::view).toList());
     }
 
     private void sendCode(Tx tx, Customer customer) {

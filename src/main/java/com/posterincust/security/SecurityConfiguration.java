@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,19 +41,12 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http, EngineUserAuthenticationProvider engineUsers, ObjectMapper json)
             throws Exception {
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/admin/**"))
-                .authenticationProvider(engineUsers)
+        return basicAuthenticated(http, "/api/admin/**", engineUsers, json,
+                "HTTP Basic credentials of a Cockpit administrator are required")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_GROUP))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"checkout-orchestrator\"");
-                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
-                            "HTTP Basic credentials of a Cockpit administrator are required");
-                }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         writeProblem(response, json, HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
                                 "Only members of the camunda-admin group may use the admin API")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
                 .build();
     }
 
@@ -62,17 +54,23 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, EngineUserAuthenticationProvider engineUsers, ObjectMapper json)
             throws Exception {
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                .authenticationProvider(engineUsers)
+        return basicAuthenticated(http, "/engine-rest/**", engineUsers, json,
+                "HTTP Basic credentials of an engine user are required")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .build();
+    }
+
+    private static HttpSecurity basicAuthenticated(HttpSecurity http, String paths,
+                                                   EngineUserAuthenticationProvider engineUsers, ObjectMapper json,
+                                                   String missingCredentials) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(paths))
+                .authenticationProvider(engineUsers)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"engine-rest\"");
-                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
-                            "HTTP Basic credentials of an engine user are required");
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"checkout-orchestrator\"");
+                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, missingCredentials);
                 }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+                .csrf(csrf -> csrf.disable());
     }
 
     /** Everything else authenticates on its own terms (see the class comment), so Spring Security stays out. */
@@ -83,7 +81,6 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .requestCache(cache -> cache.disable())
-                .securityContext(Customizer.withDefaults())
                 .build();
     }
 

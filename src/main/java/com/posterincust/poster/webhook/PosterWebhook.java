@@ -8,7 +8,6 @@ public record PosterWebhook(String account, String accountNumber, String object,
                             String time, String data, String verify) {
 
     public static final String OBJECT_APPLICATION = "application";
-    public static final String OBJECT_TRANSACTION = "transaction";
     public static final String ACTION_ADDED = "added";
     /** Unsettled in Poster's docs (poster.md §1): the removing action is assumed to be {@code removed}. */
     public static final String ACTION_REMOVED = "removed";

@@ -1,14 +1,18 @@
 package com.posterincust.poster.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /** The {@code poster_webhook_event} table; its unique key de-duplicates Poster's repeated deliveries. */
 @Repository
 public class PosterWebhookStore {
+
+    static final Duration RETENTION = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -16,6 +20,18 @@ public class PosterWebhookStore {
     public PosterWebhookStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Poster redelivers a hook for about two days; a week later its record can no longer de-duplicate anything.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    public void purgeOld() {
+        purgeReceivedBefore(OffsetDateTime.now(clock).minus(RETENTION));
+    }
+
+    public int purgeReceivedBefore(OffsetDateTime cutoff) {
+        return jdbc.sql("delete from poster_webhook_event where received_at < ?").param(cutoff).update();
     }
 
     /**
