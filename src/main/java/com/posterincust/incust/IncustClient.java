@@ -67,7 +67,7 @@ public class IncustClient {
                 .client(httpClient)
                 .encoder(new JacksonEncoder(json))
                 .decoder(new JacksonDecoder(json))
-                .errorDecoder(new IncustWireCodec(json))
+                .errorDecoder(new IncustErrorDecoder(json))
                 .retryer(Retryer.NEVER_RETRY)
                 .requestInterceptor(template -> template.header("Accept-Language", properties.getApi().getLanguage()))
                 .options(properties.getApi().feignOptions())
@@ -148,11 +148,11 @@ public class IncustClient {
         String token = cachedToken(terminal);
         try {
             return guarded(operation, () -> call.apply(token));
-        } catch (IncustWireCodec.TokenExpired expired) {
+        } catch (IncustErrorDecoder.TokenExpired expired) {
             String renewed = login(terminal).token();
             try {
                 return guarded(operation, () -> call.apply(renewed));
-            } catch (IncustWireCodec.TokenExpired again) {
+            } catch (IncustErrorDecoder.TokenExpired again) {
                 throw new IncustApiException(operation, 401, IncustApiException.LOGIN_REFUSED,
                         "inCust refused a freshly issued terminal token");
             }

@@ -8,7 +8,7 @@ import feign.codec.ErrorDecoder;
 import java.io.IOException;
 
 /** Sorts inCust's failed answers into the two kinds: business ({@link IncustApiException}) and transient. */
-final class IncustWireCodec implements ErrorDecoder {
+final class IncustErrorDecoder implements ErrorDecoder {
 
     /** A 401 on an authorized call: the cached terminal token expired. Never leaves the package. */
     static final class TokenExpired extends RuntimeException {
@@ -19,7 +19,7 @@ final class IncustWireCodec implements ErrorDecoder {
 
     private final ObjectMapper json;
 
-    IncustWireCodec(ObjectMapper json) {
+    IncustErrorDecoder(ObjectMapper json) {
         this.json = json;
     }
 
@@ -35,12 +35,11 @@ final class IncustWireCodec implements ErrorDecoder {
             return new TokenExpired();
         }
         IncustWire.Error error = read(response);
-        String symbol = error != null && error.code() != null ? error.code()
-                : tokenCall ? IncustApiException.LOGIN_REFUSED : "http_" + status;
-        if (tokenCall && (status == 400 || status == 401 || status == 403)) {
-            symbol = IncustApiException.LOGIN_REFUSED;
-        }
         String message = error != null && error.message() != null ? error.message() : "HTTP " + status;
+        if (tokenCall && (status == 400 || status == 401 || status == 403)) {
+            return new IncustApiException(operation, status, IncustApiException.LOGIN_REFUSED, message);
+        }
+        String symbol = error != null && error.code() != null ? error.code() : "http_" + status;
         return new IncustApiException(operation, status, symbol, message);
     }
 
