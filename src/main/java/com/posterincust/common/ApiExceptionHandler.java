@@ -1,7 +1,9 @@
 package com.posterincust.common;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,15 +23,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
+    /** Nothing was stored (the transaction rolled back): the caller may simply repeat the request. */
     @ExceptionHandler(ExternalSystemUnavailableException.class)
-    ProblemDetail upstream(ExternalSystemUnavailableException e) {
+    ResponseEntity<ProblemDetail> upstream(ExternalSystemUnavailableException e) {
         log.warn("Answering 50x: {}", e.getMessage());
-        return e.isTimeout()
+        ProblemDetail problem = e.isTimeout()
                 ? Problems.of(HttpStatus.GATEWAY_TIMEOUT, Problems.UPSTREAM_TIMEOUT,
-                        e.system() + " did not answer in time; try again")
-                : Problems.of(HttpStatus.BAD_GATEWAY, Problems.UPSTREAM_UNAVAILABLE,
-                        e.system() + " is not available right now; try again");
+                        e.system() + " did not answer in time; nothing was changed, try again")
+                : Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UPSTREAM_UNAVAILABLE,
+                        e.system() + " is not available right now; nothing was changed, try again");
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -53,9 +59,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String message = "is not valid JSON";
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("."));
+            message = "has the wrong type";
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
                 "The request body is not valid JSON of the expected shape");
-        problem.setProperty("errors", List.of(Map.of("field", "body", "message", "unreadable JSON")));
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return ResponseEntity.badRequest().body(problem);
     }
 }

@@ -98,6 +98,31 @@ public class PosterClient {
         return id.asText();
     }
 
+    public List<PosterSpot> getSpots(String account, String token) {
+        List<PosterSpot> spots = new ArrayList<>();
+        for (JsonNode spot : get(account, token, "access.getSpots", Map.of())) {
+            spots.add(new PosterSpot(spot.path("spot_id").asText(), spot.path("spot_name").asText()));
+        }
+        return spots;
+    }
+
+    public List<PosterTablet> getTablets(String account, String token) {
+        List<PosterTablet> tablets = new ArrayList<>();
+        for (JsonNode tablet : get(account, token, "access.getTablets", Map.of())) {
+            tablets.add(new PosterTablet(tablet.path("tablet_id").asText(), tablet.path("tablet_name").asText(),
+                    tablet.path("spot_id").asText()));
+        }
+        return tablets;
+    }
+
+    /** Extras on a tablet reach the register plugin as {@code Poster.settings.spotTabletExtras}. */
+    public void setTabletExtras(String account, String token, String tabletId, Map<String, ?> extras) {
+        post(account, token, "application.setEntityExtras", Map.of(
+                "entity_type", "tablet",
+                "entity_id", tabletId,
+                "extras", extras));
+    }
+
     /** The generic read: {@code GET {api}/{method}?token=..&query}. Answers the unwrapped {@code response}. */
     public JsonNode get(String account, String token, String method, Map<String, Object> query) {
         URI root = apiRoot(account);

@@ -138,6 +138,27 @@ class PosterClientTest {
     }
 
     @Test
+    void listsSpotsAndTabletsWithTheirSpot() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/access.getSpots")).willReturn(okJson(fixture("access.getSpots.json"))));
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/access.getTablets"))
+                .willReturn(okJson(fixture("access.getTablets.json"))));
+
+        assertThat(client.getSpots("mycafe", TOKEN)).extracting(PosterSpot::id).containsExactly("1", "2");
+        assertThat(client.getTablets("mycafe", TOKEN)).contains(new PosterTablet("3", "Obolon bar", "2"));
+    }
+
+    @Test
+    void writesTabletExtras() {
+        poster.stubFor(post(urlPathEqualTo("/mycafe/api/application.setEntityExtras")).willReturn(okJson("{\"response\":true}")));
+
+        client.setTabletExtras("mycafe", TOKEN, "3", Map.of("incust_bound", true));
+
+        poster.verify(postRequestedFor(urlPathEqualTo("/mycafe/api/application.setEntityExtras"))
+                .withRequestBody(equalToJson(
+                        "{\"entity_type\":\"tablet\",\"entity_id\":\"3\",\"extras\":{\"incust_bound\":true}}")));
+    }
+
+    @Test
     void theGenericCallPassesQueryParametersAndUnwrapsTheResponse() {
         poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getClients"))
                 .withQueryParam("phone", equalTo("+380501234567"))

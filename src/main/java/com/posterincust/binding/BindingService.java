@@ -1,0 +1,53 @@
+package com.posterincust.binding;
+
+import com.posterincust.installation.InstallationRepository;
+import com.posterincust.poster.PosterClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Stores a checked binding and tells the register about it. */
+@Service
+public class BindingService {
+
+    private static final Logger log = LoggerFactory.getLogger(BindingService.class);
+
+    private final TerminalBindingRepository bindings;
+    private final InstallationRepository installations;
+    private final PosterClient poster;
+
+    public BindingService(TerminalBindingRepository bindings, InstallationRepository installations, PosterClient poster) {
+        this.bindings = bindings;
+        this.installations = installations;
+        this.poster = poster;
+    }
+
+    /** @return the binding it replaced, if the register was bound before */
+    public Optional<String> store(TerminalBindingRepository.NewBinding binding) {
+        Optional<String> replaced = bindings.bind(binding);
+        log.info("Binding {}: register {}/{} bound to inCust terminal {}{}", binding.id(), binding.account(),
+                binding.tabletId(), binding.terminalId(), replaced.map(old -> ", replacing binding " + old).orElse(""));
+        return replaced;
+    }
+
+    /**
+     * Writes the binding into the tablet's extras, where the register plugin reads it
+     * ({@code Poster.settings.spotTabletExtras}). Repeating it writes the same values.
+     */
+    public void announceToRegister(String bindingId) {
+        TerminalBinding binding = bindings.find(bindingId).orElseThrow();
+        String token = installations.accessToken(binding.account())
+                .orElseThrow(() -> new IllegalStateException("No access token stored for " + binding.account()));
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("incust_bound", true);
+        extras.put("incust_binding_id", binding.id());
+        extras.put("incust_terminal_id", binding.terminalId());
+        extras.put("incust_terminal_title", binding.terminalTitle());
+        extras.put("incust_currency", binding.terminalCurrency());
+        poster.setTabletExtras(binding.account(), token, binding.tabletId(), extras);
+    }
+
+}

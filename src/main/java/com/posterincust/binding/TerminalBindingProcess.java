@@ -1,0 +1,31 @@
+package com.posterincust.binding;
+
+/** Names shared by processes/terminal-binding.bpmn and its Java side. */
+public final class TerminalBindingProcess {
+
+    public static final String KEY = "terminal-binding";
+
+    public static final String VAR_ACCOUNT = "posterAccount";
+    public static final String VAR_CUSTOMER_NUMBER = "posterCustomerNumber";
+    public static final String VAR_SPOT_ID = "posterSpotId";
+    public static final String VAR_TABLET_ID = "posterTabletId";
+    public static final String VAR_INCUST_LOGIN = "incustLogin";
+    /** Transient: the terminal password is used by the synchronous checks and stored encrypted, never as a variable. */
+    public static final String TRANSIENT_INCUST_PASSWORD = "incustPassword";
+    public static final String VAR_BINDING_ID = "bindingId";
+    public static final String VAR_LABEL = "bindingLabel";
+
+    /** Set by "Check the Poster installation": whether Poster can be asked about spots and registers. */
+    public static final String VAR_ACCOUNT_INSTALLED = "accountInstalled";
+    public static final String VAR_POSTER_CURRENCY = "posterCurrency";
+    public static final String VAR_TERMINAL_ID = "terminalId";
+    public static final String VAR_TERMINAL_TITLE = "terminalTitle";
+    public static final String VAR_TERMINAL_CURRENCY = "terminalCurrency";
+    /** JSON list of {field, message}; the gateway reads {@link #VAR_REJECTION_COUNT}. */
+    public static final String VAR_REJECTIONS = "rejections";
+    public static final String VAR_REJECTION_COUNT = "rejectionCount";
+    public static final String VAR_REPLACED_BINDING_ID = "replacedBindingId";
+
+    private TerminalBindingProcess() {
+    }
+}

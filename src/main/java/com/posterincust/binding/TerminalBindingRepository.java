@@ -1,0 +1,120 @@
+package com.posterincust.binding;
+
+import com.posterincust.common.TokenCipher;
+import com.posterincust.incust.IncustCredentials;
+import com.posterincust.installation.InstallationRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code terminal_binding} table. Terminal passwords are encrypted; no read but {@link #credentials} returns them. */
+@Repository
+public class TerminalBindingRepository {
+
+    private static final String COLUMNS = "id, account, spot_id, tablet_id, terminal_id, terminal_title, "
+            + "terminal_currency, status, replaced_by, created_at, updated_at";
+
+    /** What a new binding is made of, credentials included. */
+    public record NewBinding(String id, String account, String spotId, String tabletId, IncustCredentials terminal,
+                             String terminalId, String terminalTitle, String terminalCurrency) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TokenCipher cipher;
+    private final InstallationRepository installations;
+    private final Clock clock;
+
+    public TerminalBindingRepository(JdbcClient jdbc, TokenCipher cipher, InstallationRepository installations,
+                                     Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.installations = installations;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the binding as the register's only active one. Bindings of one account are stored one after the
+     * other (the installation row is locked), so two administrators binding the same register at once end
+     * with exactly one active binding: the later one.
+     *
+     * @return the id of the binding it replaced, if any
+     */
+    public Optional<String> bind(NewBinding binding) {
+        installations.lock(binding.account());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String activeKey = activeKey(binding.account(), binding.tabletId());
+        Optional<String> replaced = jdbc.sql("select id from terminal_binding where active_tablet = ?")
+                .param(activeKey).query(String.class).optional();
+        replaced.ifPresent(old -> jdbc.sql("update terminal_binding set status = ?, active_tablet = null, replaced_by = ?, "
+                        + "updated_at = ? where id = ?")
+                .params(TerminalBindingStatus.REPLACED.name(), binding.id(), now, old)
+                .update());
+        jdbc.sql("insert into terminal_binding (id, account, spot_id, tablet_id, incust_login, incust_password, "
+                        + "terminal_id, terminal_title, terminal_currency, status, active_tablet, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(binding.id(), binding.account(), binding.spotId(), binding.tabletId(), binding.terminal().login(),
+                        cipher.encrypt(binding.terminal().password()), binding.terminalId(), binding.terminalTitle(),
+                        binding.terminalCurrency(), TerminalBindingStatus.ACTIVE.name(), activeKey, now, now)
+                .update();
+        return replaced;
+    }
+
+    public Optional<TerminalBinding> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from terminal_binding where id = ?")
+                .param(id).query(TerminalBindingRepository::map).optional();
+    }
+
+    public List<TerminalBinding> findAll(Optional<String> account) {
+        return account
+                .map(a -> jdbc.sql("select " + COLUMNS + " from terminal_binding where account = ? order by created_at")
+                        .param(a))
+                .orElseGet(() -> jdbc.sql("select " + COLUMNS + " from terminal_binding order by created_at"))
+                .query(TerminalBindingRepository::map).list();
+    }
+
+    public Optional<TerminalBinding> findActive(String account, String tabletId) {
+        return jdbc.sql("select " + COLUMNS + " from terminal_binding where active_tablet = ?")
+                .param(activeKey(account, tabletId)).query(TerminalBindingRepository::map).optional();
+    }
+
+    public IncustCredentials credentials(String bindingId) {
+        return jdbc.sql("select incust_login, incust_password from terminal_binding where id = ?")
+                .param(bindingId)
+                .query((rs, row) -> new IncustCredentials(rs.getString(1), cipher.decrypt(rs.getString(2))))
+                .single();
+    }
+
+    /** @return whether an active binding was removed */
+    public boolean remove(String id) {
+        return jdbc.sql("update terminal_binding set status = ?, active_tablet = null, updated_at = ? "
+                        + "where id = ? and status = ?")
+                .params(TerminalBindingStatus.REMOVED.name(), OffsetDateTime.now(clock), id,
+                        TerminalBindingStatus.ACTIVE.name())
+                .update() > 0;
+    }
+
+    public int deactivateAccount(String account) {
+        return jdbc.sql("update terminal_binding set status = ?, active_tablet = null, updated_at = ? "
+                        + "where account = ? and status = ?")
+                .params(TerminalBindingStatus.DEACTIVATED.name(), OffsetDateTime.now(clock), account,
+                        TerminalBindingStatus.ACTIVE.name())
+                .update();
+    }
+
+    private static String activeKey(String account, String tabletId) {
+        return account + "/" + tabletId;
+    }
+
+    private static TerminalBinding map(ResultSet rs, int row) throws SQLException {
+        return new TerminalBinding(rs.getString("id"), rs.getString("account"), rs.getString("spot_id"),
+                rs.getString("tablet_id"), rs.getString("terminal_id"), rs.getString("terminal_title"),
+                rs.getString("terminal_currency"), TerminalBindingStatus.valueOf(rs.getString("status")),
+                rs.getString("replaced_by"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,186 @@
+package com.posterincust.register;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.binding.TerminalBinding;
+import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.common.Problems;
+import com.posterincust.poster.PosterClient;
+import com.posterincust.poster.PosterProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every register call comes through {@code Poster.makeRequest}, which signs it with the app secret.
+ * Checks the signature over the full URL, the raw body and the time (401 {@code bad-signature}), then finds the
+ * register's active binding (403 {@code not-bound}) and hands it to the controllers as a {@link RegisterContext}.
+ */
+public class RegisterAuthenticationFilter extends OncePerRequestFilter {
+
+    public static final String HEADER_ACCOUNT = "X-Poster-Url";
+    public static final String HEADER_SPOT = "X-Poster-Spot-Id";
+    public static final String HEADER_TABLET = "X-Poster-Tablet-Id";
+    public static final String HEADER_TIME = "X-Poster-Time";
+    public static final String HEADER_SIGNATURE = "X-Poster-Signature";
+
+    static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(300);
+    private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(RegisterAuthenticationFilter.class);
+
+    private final PosterProperties poster;
+    private final TerminalBindingRepository bindings;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RegisterAuthenticationFilter(PosterProperties poster, TerminalBindingRepository bindings, ObjectMapper json,
+                                        Clock clock) {
+        this.poster = poster;
+        this.bindings = bindings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String account = request.getHeader(HEADER_ACCOUNT);
+        String tablet = request.getHeader(HEADER_TABLET);
+        String time = request.getHeader(HEADER_TIME);
+        String signature = request.getHeader(HEADER_SIGNATURE);
+        if (isBlank(account) || isBlank(tablet) || isBlank(time) || isBlank(signature)) {
+            refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE,
+                    "Register requests must carry X-Poster-Url, X-Poster-Tablet-Id, X-Poster-Time and X-Poster-Signature",
+                    request, "missing headers");
+            return;
+        }
+        if (!isFresh(time)) {
+            refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE,
+                    "X-Poster-Time is more than 300 seconds away from the service's time", request, "time " + time);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+        String expected = RegisterSignature.sign(fullUrl(request), body, time, poster.getApplication().getSecret());
+        if (!RegisterSignature.matches(expected, signature)) {
+            refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE,
+                    "X-Poster-Signature does not match the request", request, "signature mismatch");
+            return;
+        }
+        String accountName = accountName(account);
+        String spot = request.getHeader(HEADER_SPOT);
+        Optional<TerminalBinding> binding = PosterClient.ACCOUNT_NAME.matcher(accountName).matches()
+                ? bindings.findActive(accountName, tablet) : Optional.empty();
+        if (binding.isEmpty() || (!isBlank(spot) && !spot.equals(binding.get().spotId()))) {
+            refuse(response, HttpStatus.FORBIDDEN, "not-bound",
+                    "This register is not bound to an inCust terminal; bind it in the administration first",
+                    request, "no active binding for " + accountName + "/" + tablet);
+            return;
+        }
+        TerminalBinding bound = binding.get();
+        request.setAttribute(RegisterContext.ATTRIBUTE, new RegisterContext(accountName, bound.spotId(),
+                bound.tabletId(), bound.id(), bound.terminalId(), bound.terminalTitle(), bound.terminalCurrency()));
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private boolean isFresh(String time) {
+        try {
+            long seconds = Long.parseLong(time.trim());
+            return Math.abs(clock.millis() / 1000 - seconds) <= MAX_CLOCK_SKEW.toSeconds();
+        } catch (NumberFormatException notSeconds) {
+            return false;
+        }
+    }
+
+    /** The URL as the register called it; behind a proxy the forwarded headers have already rewritten it. */
+    static String fullUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURL() + (query == null ? "" : "?" + query);
+    }
+
+    /** Poster sends the account as its name; tolerate the host form {@code name.joinposter.com} too. */
+    static String accountName(String header) {
+        String name = header.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+        int slash = name.indexOf('/');
+        if (slash >= 0) {
+            name = name.substring(0, slash);
+        }
+        int dot = name.indexOf('.');
+        return dot >= 0 ? name.substring(0, dot) : name;
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String slug, String detail,
+                        HttpServletRequest request, String reason) throws IOException {
+        log.warn("Register request {} {} refused ({}): {}", request.getMethod(), request.getRequestURI(), status.value(),
+                reason);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(status, slug, detail));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Lets the controllers read the body the filter already consumed to check the signature. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("The body is already in memory");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
