@@ -25,7 +25,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.posterincust.register.RegisterSignature;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,17 @@ class SandboxTest {
 
     @Test
     void theInstallFlowCanBeClickedThrough() throws Exception {
+        installDemoAccount();
+        HttpResponse<String> installation = get("/api/admin/v1/installations/" + SandboxData.ACCOUNT, "admin",
+                "test-admin-password");
+        JsonNode body = json.readTree(installation.body());
+        assertThat(body.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(body.path("currency").asText()).isEqualTo(SandboxData.CURRENCY);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(SandboxData.ACCOUNT)
+                .finished().list()).extracting(HistoricProcessInstance::getEndActivityId).contains("AccountConnected");
+    }
+
+    private void installDemoAccount() throws Exception {
         HttpResponse<String> install = get("/poster/install");
         assertThat(install.statusCode()).isEqualTo(302);
 
@@ -73,13 +86,30 @@ class SandboxTest {
         assertThat(connected.body()).contains("connected", SandboxData.ACCOUNT_NUMBER);
 
         Jobs.runAll(management);
-        HttpResponse<String> installation = get("/api/admin/v1/installations/" + SandboxData.ACCOUNT, "admin",
-                "test-admin-password");
-        JsonNode body = json.readTree(installation.body());
-        assertThat(body.path("status").asText()).isEqualTo("ACTIVE");
-        assertThat(body.path("currency").asText()).isEqualTo(SandboxData.CURRENCY);
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(SandboxData.ACCOUNT)
-                .finished().singleResult().getEndActivityId()).isEqualTo("AccountConnected");
+    }
+
+    @Test
+    void aDemoRegisterCanBeBoundAndConnects() throws Exception {
+        installDemoAccount();
+        String body = "{\"posterAccount\":\"demo-cafe\",\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"2\","
+                + "\"posterTabletId\":\"3\",\"incust\":{\"login\":\"demo-instant\",\"password\":\""
+                + SandboxData.TERMINAL_PASSWORD + "\"}}";
+        HttpResponse<String> bound = http.send(HttpRequest.newBuilder(url("/api/admin/v1/terminal-bindings"))
+                .header("Authorization", basic("admin", "test-admin-password")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bound.statusCode()).as(bound.body()).isEqualTo(201);
+
+        String time = String.valueOf(System.currentTimeMillis() / 1000);
+        String connection = url("/api/register/v1/connection").toString();
+        HttpResponse<String> connected = http.send(HttpRequest.newBuilder(URI.create(connection))
+                .header("X-Poster-Url", SandboxData.ACCOUNT).header("X-Poster-Spot-Id", "2")
+                .header("X-Poster-Tablet-Id", "3").header("X-Poster-Time", time)
+                .header("X-Poster-Signature", RegisterSignature.sign(connection, new byte[0], time,
+                        SandboxConfiguration.APPLICATION_SECRET))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(connected.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(connected.body()).path("terminal").path("id").asText()).isEqualTo("t-2");
     }
 
     @Test
@@ -175,9 +205,12 @@ class SandboxTest {
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Basic " + basic).GET().build(),
+        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", basic(user, password)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 
     private URI url(String pathOrUrl) {

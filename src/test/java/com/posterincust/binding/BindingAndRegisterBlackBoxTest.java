@@ -1,0 +1,405 @@
+package com.posterincust.binding;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.Jobs;
+import com.posterincust.poster.webhook.PosterWebhook;
+import com.posterincust.poster.webhook.PosterWebhookSignature;
+import com.posterincust.register.RegisterSignature;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * register-api.md §1 (authentication, connection) and §2 (terminal bindings) over real HTTP, sandbox off,
+ * with one WireMock server playing both Poster (under /poster) and inCust (under /incust/v1).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BindingAndRegisterBlackBoxTest {
+
+    static final String SECRET = "test-app-secret";
+    static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
+    static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        fakes.start();
+    }
+
+    @DynamicPropertySource
+    static void pointAtFakes(DynamicPropertyRegistry registry) {
+        registry.add("poster.api.base-url", () -> fakes.baseUrl() + "/poster/{account}/api");
+        registry.add("incust.api.base-url", () -> fakes.baseUrl() + "/incust/v1");
+    }
+
+    @AfterAll
+    static void stopFakes() {
+        fakes.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String account;
+
+    @BeforeEach
+    void anInstalledAccountWithTwoSpotsAndThreeRegisters() throws Exception {
+        fakes.resetAll();
+        account = "cafe" + System.nanoTime();
+        String api = "/poster/" + account + "/api/";
+        fakes.stubFor(post(api + "v2/auth/access_token").willReturn(okJson(
+                "{\"access_token\":\"" + TOKEN + "\",\"account_number\":\"861052\",\"ownerInfo\":{\"country\":\"UA\"}}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "settings.getAllSettings")).willReturn(okJson(
+                "{\"response\":{\"COMPANY_ID\":\"" + account + "\",\"currency\":{\"currency_code_iso\":\"UAH\"}}}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "clients.getGroups")).willReturn(okJson(
+                "{\"response\":[{\"client_groups_id\":\"7\",\"client_groups_name\":\"inCust loyalty\"}]}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "access.getSpots")).willReturn(okJson(
+                "{\"response\":[{\"spot_id\":\"1\",\"spot_name\":\"Podil\"},{\"spot_id\":\"2\",\"spot_name\":\"Obolon\"}]}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "access.getTablets")).willReturn(okJson("{\"response\":["
+                + "{\"tablet_id\":\"1\",\"tablet_name\":\"Podil bar\",\"spot_id\":\"1\"},"
+                + "{\"tablet_id\":\"2\",\"tablet_name\":\"Podil terrace\",\"spot_id\":\"1\"},"
+                + "{\"tablet_id\":\"3\",\"tablet_name\":\"Obolon bar\",\"spot_id\":\"2\"}]}")));
+        fakes.stubFor(post(urlPathEqualTo(api + "application.setEntityExtras")).willReturn(okJson("{\"response\":true}")));
+        fakes.stubFor(post("/incust/v1/term/token").willReturn(okJson(
+                "{\"token\":\"tkn-1\",\"id\":\"t-77\",\"currency\":\"UAH\",\"title\":\"Bar register\"}")));
+        fakes.stubFor(get("/incust/v1/term/settings").willReturn(okJson("{\"id\":\"t-77\",\"title\":\"Bar register\","
+                + "\"currency\":\"UAH\",\"redemption_confirmation\":\"always\",\"confirmation_limit\":0}")));
+
+        String location = send(HttpRequest.newBuilder(url("/poster/install")).GET()).headers()
+                .firstValue("Location").orElseThrow();
+        String state = URLDecoder.decode(location.replaceAll(".*state=", ""), StandardCharsets.UTF_8);
+        HttpResponse<String> callback = send(HttpRequest.newBuilder(
+                url("/poster/oauth/callback?code=c0de&account=" + account + "&state=" + state)).GET());
+        assertThat(callback.statusCode()).isEqualTo(200);
+        Jobs.runAll(management);
+    }
+
+    @Test
+    void aCorrectBindingIsCreated() throws Exception {
+        HttpResponse<String> created = bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = json.readTree(created.body());
+        assertThat(body.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(body.path("bindingId").asText()).isNotBlank();
+        assertThat(body.path("terminal").path("id").asText()).isEqualTo("t-77");
+        assertThat(body.path("terminal").path("title").asText()).isEqualTo("Bar register");
+        assertThat(body.path("terminal").path("currency").asText()).isEqualTo("UAH");
+        assertThat(created.headers().firstValue("Location").orElseThrow())
+                .endsWith("/api/admin/v1/terminal-bindings/" + body.path("bindingId").asText());
+        assertThat(created.body()).doesNotContain("bar-password").doesNotContain("bar-login");
+    }
+
+    @Test
+    void everyMalformedFieldIsNamed() throws Exception {
+        HttpResponse<String> response = bind(binding("86-1052", "", "x", " ", ""));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("type").asText()).endsWith("/problems/invalid-request");
+        assertThat(problem.findValuesAsText("field")).contains("posterCustomerNumber", "posterSpotId",
+                "posterTabletId", "incust.login", "incust.password");
+
+        HttpResponse<String> noIncust = bind(Map.of("posterAccount", account, "posterCustomerNumber", "861052",
+                "posterSpotId", "2", "posterTabletId", "3"));
+        assertThat(json.readTree(noIncust.body()).findValuesAsText("field")).containsExactly("incust");
+
+        HttpResponse<String> wrongType = bind(Map.of("posterAccount", account, "posterCustomerNumber", "861052",
+                "posterSpotId", "2", "posterTabletId", "3", "incust", "bar-login"));
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongType.body()).findValuesAsText("field")).containsExactly("incust");
+    }
+
+    @Test
+    void wrongValuesAreRejectedWithEveryReason() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/token").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"unauthorized\",\"message\":\"Wrong login or password\"}")));
+
+        HttpResponse<String> response = bind(binding("123456", "1", "3", "bar-login", "wrong"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("type").asText()).endsWith("/problems/binding-rejected");
+        assertThat(problem.path("reasons").findValuesAsText("field"))
+                .containsExactly("posterCustomerNumber", "posterTabletId", "incust");
+        assertThat(response.body()).doesNotContain("wrong\"");
+    }
+
+    @Test
+    void whenPosterIsDownTheAnswerIs503AndNothingIsStored() throws Exception {
+        fakes.stubFor(get(urlPathEqualTo("/poster/" + account + "/api/access.getTablets"))
+                .willReturn(aResponse().withStatus(503)));
+
+        HttpResponse<String> response = bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json.readTree(response.body()).path("type").asText()).endsWith("/problems/upstream-unavailable");
+        assertThat(json.readTree(admin("GET", "/api/admin/v1/terminal-bindings?account=" + account).body())).isEmpty();
+    }
+
+    @Test
+    void whenInCustIsTooSlowTheAnswerIs504AndNothingIsStored() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/token").willReturn(okJson("{}").withFixedDelay(6000)));
+
+        HttpResponse<String> response = bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(json.readTree(admin("GET", "/api/admin/v1/terminal-bindings?account=" + account).body())).isEmpty();
+    }
+
+    @Test
+    void bindingsAreListedReadReplacedAndRemoved() throws Exception {
+        String first = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())
+                .path("bindingId").asText();
+        String second = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())
+                .path("bindingId").asText();
+
+        JsonNode old = json.readTree(admin("GET", "/api/admin/v1/terminal-bindings/" + first).body());
+        assertThat(old.path("status").asText()).isEqualTo("REPLACED");
+        assertThat(old.path("replacedBy").asText()).isEqualTo(second);
+        JsonNode list = json.readTree(admin("GET", "/api/admin/v1/terminal-bindings?account=" + account).body());
+        assertThat(list.findValuesAsText("bindingId")).containsExactly(first, second);
+        assertThat(list.toString()).doesNotContain("password").doesNotContain("bar-login");
+
+        HttpResponse<String> removed = admin("DELETE", "/api/admin/v1/terminal-bindings/" + second);
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(removed.body()).path("status").asText()).isEqualTo("REMOVED");
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, now()).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> unknown = admin("GET", "/api/admin/v1/terminal-bindings/no-such-binding");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("type").asText()).endsWith("/problems/not-found");
+    }
+
+    @Test
+    void theAccountsLocationsAndRegistersCanBeLookedUp() throws Exception {
+        String bindingId = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())
+                .path("bindingId").asText();
+
+        HttpResponse<String> response = admin("GET", "/api/admin/v1/installations/" + account + "/registers");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode locations = json.readTree(response.body());
+        assertThat(locations.findValuesAsText("spotId")).containsExactly("1", "2");
+        assertThat(locations.get(0).path("registers").findValuesAsText("tabletId")).containsExactly("1", "2");
+        assertThat(locations.get(1).path("registers").get(0).path("bindingId").asText()).isEqualTo(bindingId);
+        assertThat(admin("GET", "/api/admin/v1/installations/nobody/registers").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theBindingApiWantsAnAdministrator() throws Exception {
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(url("/api/admin/v1/terminal-bindings")).GET());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBoundRegisterIsConnected() throws Exception {
+        bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+
+        HttpResponse<String> response = register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, now());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("status").asText()).isEqualTo("CONNECTED");
+        assertThat(body.path("account").asText()).isEqualTo(account);
+        assertThat(body.path("spotId").asText()).isEqualTo("2");
+        assertThat(body.path("tabletId").asText()).isEqualTo("3");
+        assertThat(body.path("terminal").path("id").asText()).isEqualTo("t-77");
+        assertThat(body.path("terminal").path("currency").asText()).isEqualTo("UAH");
+    }
+
+    @Test
+    void aSignedPostReachesTheServiceAndATamperedBodyDoesNot() throws Exception {
+        bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+        String body = "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}";
+        long time = now();
+        String signature = RegisterSignature.sign(url("/api/register/v1/connection").toString(),
+                body.getBytes(StandardCharsets.UTF_8), String.valueOf(time), SECRET);
+
+        HttpResponse<String> genuine = send(signed("POST", "/api/register/v1/connection", body, "3", "2", time, signature));
+        HttpResponse<String> tampered = send(signed("POST", "/api/register/v1/connection",
+                body.replace("4567", "4568"), "3", "2", time, signature));
+
+        assertThat(genuine.statusCode()).as("past the signature check; GET-only endpoint").isEqualTo(405);
+        assertThat(tampered.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(tampered.body()).path("type").asText()).endsWith("/problems/bad-signature");
+    }
+
+    @Test
+    void aTamperedQueryWrongSecretOrOddTimeIsRefused() throws Exception {
+        bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+        long time = now();
+        String signedForPlainPath = RegisterSignature.sign(url("/api/register/v1/connection").toString(), new byte[0],
+                String.valueOf(time), SECRET);
+
+        assertThat(send(signed("GET", "/api/register/v1/connection?extra=1", "", "3", "2", time, signedForPlainPath))
+                .statusCode()).isEqualTo(401);
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", "other-secret", time).statusCode())
+                .isEqualTo(401);
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, time - 301).statusCode())
+                .isEqualTo(401);
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, time + 301).statusCode())
+                .isEqualTo(401);
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, time - 299).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void everyMissingHeaderIsRefused() throws Exception {
+        bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+        long time = now();
+        String signature = RegisterSignature.sign(url("/api/register/v1/connection").toString(), new byte[0],
+                String.valueOf(time), SECRET);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Poster-Url", account);
+        headers.put("X-Poster-Tablet-Id", "3");
+        headers.put("X-Poster-Time", String.valueOf(time));
+        headers.put("X-Poster-Signature", signature);
+
+        for (String missing : headers.keySet()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url("/api/register/v1/connection")).GET();
+            headers.forEach((name, value) -> {
+                if (!name.equals(missing)) {
+                    request.header(name, value);
+                }
+            });
+            HttpResponse<String> response = send(request);
+            assertThat(response.statusCode()).as("without " + missing).isEqualTo(401);
+            assertThat(json.readTree(response.body()).path("type").asText()).endsWith("/problems/bad-signature");
+        }
+    }
+
+    @Test
+    void anUnboundRegisterOrAnotherLocationIsNotBound() throws Exception {
+        bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+
+        HttpResponse<String> unbound = register("GET", "/api/register/v1/connection", "", "1", "1", SECRET, now());
+        assertThat(unbound.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(unbound.body()).path("type").asText()).endsWith("/problems/not-bound");
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "1", SECRET, now()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void behindAProxyTheForwardedUrlIsTheSignedOne() throws Exception {
+        bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+        long time = now();
+        String publicUrl = "https://orchestrator.example.com/api/register/v1/connection";
+        String signature = RegisterSignature.sign(publicUrl, new byte[0], String.valueOf(time), SECRET);
+
+        HttpResponse<String> response = send(signed("GET", "/api/register/v1/connection", "", "3", "2", time, signature)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "orchestrator.example.com")
+                .header("X-Forwarded-Port", "443"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void uninstallingTheAppDeactivatesTheAccountsBindings() throws Exception {
+        String bindingId = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())
+                .path("bindingId").asText();
+        PosterWebhook unsigned = new PosterWebhook(account, "861052", "application", "1", "removed", "1764331200",
+                null, null);
+        Map<String, Object> hook = Map.of("account", account, "account_number", "861052", "object", "application",
+                "object_id", "1", "action", "removed", "time", "1764331200",
+                "verify", PosterWebhookSignature.sign(unsigned, SECRET));
+        assertThat(send(HttpRequest.newBuilder(url("/poster/webhooks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(hook)))).statusCode()).isEqualTo(200);
+
+        assertThat(json.readTree(admin("GET", "/api/admin/v1/terminal-bindings/" + bindingId).body())
+                .path("status").asText()).isEqualTo("DEACTIVATED");
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, now()).statusCode())
+                .isEqualTo(403);
+    }
+
+    private Map<String, Object> binding(String customerNumber, String spot, String tablet, String login, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("posterAccount", account);
+        body.put("posterCustomerNumber", customerNumber);
+        body.put("posterSpotId", spot);
+        body.put("posterTabletId", tablet);
+        body.put("incust", Map.of("login", login, "password", password));
+        return body;
+    }
+
+    private HttpResponse<String> bind(Map<String, Object> body) throws Exception {
+        return send(HttpRequest.newBuilder(url("/api/admin/v1/terminal-bindings"))
+                .header("Authorization", basic()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+
+    private HttpResponse<String> admin(String method, String path) throws Exception {
+        return send(HttpRequest.newBuilder(url(path)).header("Authorization", basic())
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpResponse<String> register(String method, String path, String body, String tablet, String spot,
+                                          String secret, long time) throws Exception {
+        String signature = RegisterSignature.sign(url(path).toString(), body.getBytes(StandardCharsets.UTF_8),
+                String.valueOf(time), secret);
+        return send(signed(method, path, body, tablet, spot, time, signature));
+    }
+
+    private HttpRequest.Builder signed(String method, String path, String body, String tablet, String spot, long time,
+                                       String signature) {
+        return HttpRequest.newBuilder(url(path))
+                .header("X-Poster-Url", account)
+                .header("X-Poster-Spot-Id", spot)
+                .header("X-Poster-Tablet-Id", tablet)
+                .header("X-Poster-Time", String.valueOf(time))
+                .header("X-Poster-Signature", signature)
+                .header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
