@@ -25,7 +25,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -129,9 +128,7 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
                         HttpServletRequest request, String reason) throws IOException {
         log.warn("Register request {} {} refused ({}): {}", request.getMethod(), request.getRequestURI(), status.value(),
                 reason);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(status, slug, detail));
+        Problems.write(response, json, Problems.of(status, slug, detail));
     }
 
     private static boolean isBlank(String value) {
