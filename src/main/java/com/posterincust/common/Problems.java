@@ -16,6 +16,7 @@ public final class Problems {
     public static final String UNAUTHORIZED = "unauthorized";
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_FOUND = "not-found";
+    public static final String WRONG_STATE = "wrong-state";
     public static final String UPSTREAM_UNAVAILABLE = "upstream-unavailable";
     public static final String UPSTREAM_TIMEOUT = "upstream-timeout";
 

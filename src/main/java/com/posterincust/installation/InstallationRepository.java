@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class InstallationRepository {
 
     private static final String COLUMNS = "account, account_number, status, currency, time_zone, company_name, "
-            + "loyalty_group_id, installed_at, updated_at";
+            + "loyalty_group_id, country, installed_at, updated_at";
 
     private final JdbcClient jdbc;
     private final TokenCipher cipher;
@@ -90,6 +90,12 @@ public class InstallationRepository {
                 .update();
     }
 
+    public void saveCountry(String account, String country) {
+        jdbc.sql("update installation set country = ?, updated_at = ? where account = ?")
+                .params(country, OffsetDateTime.now(clock), account)
+                .update();
+    }
+
     public void saveLoyaltyGroup(String account, String groupId) {
         jdbc.sql("update installation set loyalty_group_id = ?, updated_at = ? where account = ?")
                 .params(groupId, OffsetDateTime.now(clock), account)
@@ -107,6 +113,7 @@ public class InstallationRepository {
         return new Installation(rs.getString("account"), rs.getString("account_number"),
                 InstallationStatus.valueOf(rs.getString("status")), rs.getString("currency"),
                 rs.getString("time_zone"), rs.getString("company_name"), rs.getString("loyalty_group_id"),
+                rs.getString("country"),
                 rs.getObject("installed_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

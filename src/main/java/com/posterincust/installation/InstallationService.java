@@ -4,6 +4,7 @@ import com.posterincust.poster.PosterAccessGrant;
 import com.posterincust.poster.PosterAccountSettings;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterClientGroup;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,9 @@ public class InstallationService {
     public String exchangeCode(String account, String code) {
         PosterAccessGrant grant = poster.exchangeCode(account, code);
         installations.storeToken(account, grant.accountNumber(), grant.accessToken());
+        if (grant.ownerCountry() != null && grant.ownerCountry().matches("[A-Za-z]{2}")) {
+            installations.saveCountry(account, grant.ownerCountry().toUpperCase(Locale.ROOT));
+        }
         log.info("Installation {}: access token received by OAuth for customer number {}", account, grant.accountNumber());
         return grant.accountNumber();
     }

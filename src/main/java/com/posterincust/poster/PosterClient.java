@@ -12,6 +12,7 @@ import feign.Retryer;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,6 +31,7 @@ public class PosterClient {
     public static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     static final String ACCESS_TOKEN = "v2/auth/access_token";
+    static final String CLIENTS_GET = "clients.getClients";
 
     private final PosterApi api;
     private final PosterProperties properties;
@@ -123,8 +125,41 @@ public class PosterClient {
                 "extras", extras));
     }
 
+    /**
+     * Poster clients with this phone (international format). {@code clients.getClients} without a filter returns
+     * every client of the account, so this is the only way the service reads clients.
+     */
+    public List<PosterCustomer> findClientsByPhone(String account, String token, String phone) {
+        if (phone == null || phone.isBlank()) {
+            throw new IllegalArgumentException("Poster clients are only ever looked up by phone");
+        }
+        List<PosterCustomer> clients = new ArrayList<>();
+        for (JsonNode client : get(account, token, CLIENTS_GET, Map.of("phone", phone))) {
+            clients.add(new PosterCustomer(client.path("client_id").asText(), client.path("phone").asText(null)));
+        }
+        return clients;
+    }
+
+    /** @return the new client's id; a phone that already exists answers {@link PosterApiException#DUPLICATE} */
+    public String createClient(String account, String token, NewPosterClient client) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("client_name", client.name());
+        body.put("client_groups_id_client", client.groupId());
+        body.put("phone", client.phone());
+        if (client.email() != null) {
+            body.put("email", client.email());
+        }
+        if (client.birthday() != null) {
+            body.put("birthday", client.birthday().toString());
+        }
+        return post(account, token, "clients.createClient", body).asText();
+    }
+
     /** The generic read: {@code GET {api}/{method}?token=..&query}. Answers the unwrapped {@code response}. */
     public JsonNode get(String account, String token, String method, Map<String, Object> query) {
+        if (CLIENTS_GET.equals(method) && String.valueOf(query.getOrDefault("phone", "")).isBlank()) {
+            throw new IllegalArgumentException("clients.getClients without a phone would list every client of the account");
+        }
         URI root = apiRoot(account);
         return PosterEnvelope.unwrap(method, guarded(method, () -> api.get(root, method, token, query)));
     }

@@ -45,6 +45,8 @@ public class SandboxPosterController {
     private final List<Map<String, Object>> groups = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> tabletExtras = new ConcurrentHashMap<>();
     private final AtomicInteger nextGroupId = new AtomicInteger(1);
+    private final List<Map<String, Object>> clients = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextClientId = new AtomicInteger(101);
 
     public SandboxPosterController(PosterProperties poster) {
         this.poster = poster;
@@ -109,7 +111,8 @@ public class SandboxPosterController {
 
     @GetMapping("/{account}/api/{method}")
     public Map<String, Object> read(@PathVariable String account, @PathVariable String method,
-                                    @RequestParam(required = false) String token) {
+                                    @RequestParam(required = false) String token,
+                                    @RequestParam(required = false) String phone) {
         if (!account.equals(tokens.get(token))) {
             return error(11, "Access token is invalid");
         }
@@ -124,6 +127,8 @@ public class SandboxPosterController {
             case "access.getSpots" -> response(SandboxData.SPOTS.stream().map(spot -> Map.of(
                     "spot_id", spot.id(), "spot_name", spot.name(), "spot_adress", spot.address(),
                     "storages", List.of())).toList());
+            case "clients.getClients" -> response(clients.stream()
+                    .filter(client -> client.get("phone").equals(phone)).toList());
             case "access.getTablets" -> response(SandboxData.TABLETS.stream().map(tablet -> Map.of(
                     "tablet_id", tablet.id(), "tablet_name", tablet.name(), "spot_id", tablet.spotId())).toList());
             default -> error(20, "The sandbox does not offer " + method);
@@ -143,6 +148,7 @@ public class SandboxPosterController {
         return switch (method) {
             case "clients.createGroup" -> createGroup(body);
             case "application.setEntityExtras" -> setExtras(body);
+            case "clients.createClient" -> createClient(body);
             default -> error(20, "The sandbox does not offer " + method);
         };
     }
@@ -154,6 +160,27 @@ public class SandboxPosterController {
         }
         String id = String.valueOf(nextGroupId.getAndIncrement());
         groups.add(group(id, name));
+        return response(Integer.valueOf(id));
+    }
+
+    private synchronized Map<String, Object> createClient(JsonNode body) {
+        String phone = body.path("phone").asText("");
+        if (body.path("client_name").asText("").isBlank()) {
+            return error(34, "client_name is required");
+        }
+        if (!phone.isEmpty() && clients.stream().anyMatch(client -> client.get("phone").equals(phone))) {
+            return error(99, "A client with this phone already exists");
+        }
+        String id = String.valueOf(nextClientId.getAndIncrement());
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("client_id", id);
+        client.put("firstname", body.path("client_name").asText());
+        client.put("lastname", "");
+        client.put("phone", phone);
+        client.put("email", body.path("email").asText(""));
+        client.put("bonus", "0");
+        client.put("client_groups_id", body.path("client_groups_id_client").asText());
+        clients.add(client);
         return response(Integer.valueOf(id));
     }
 

@@ -1,0 +1,21 @@
+package com.posterincust.authorization;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class MarkCustomerNotFoundDelegate implements JavaDelegate {
+
+    private final CustomerAuthorizationService authorization;
+
+    public MarkCustomerNotFoundDelegate(CustomerAuthorizationService authorization) {
+        this.authorization = authorization;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String sessionId = (String) execution.getVariable(AuthorizationProcess.VAR_SESSION_ID);
+        authorization.markNotFound(sessionId);
+    }
+}
