@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -102,8 +103,8 @@ class CustomerAuthorizationProcessTest {
         assertThat(session.customer().coupons()).extracting(CustomerView.Coupon::code).containsExactly("COFFEE10");
         assertThat(session.customer().isNew()).isFalse();
         assertThat(session.customer().posterClientId()).isEqualTo("42");
-        assertThat(ended(session)).hasPassed("LoadCustomerWallet", "MirrorCustomerInPoster", "CustomerIdentified")
-                .hasNotPassed("RegisterNewCustomer");
+        assertThat(passed(session)).contains("LoadCustomerWallet", "MirrorCustomerInPoster", "CustomerIdentified")
+                .doesNotContain("RegisterNewCustomer");
         verify(poster, never()).createClient(anyString(), anyString(), any());
     }
 
@@ -159,7 +160,7 @@ class CustomerAuthorizationProcessTest {
         assertThat(session.status()).isEqualTo(CustomerSessionStatus.IDENTIFIED);
         assertThat(session.customer().name()).isEqualTo("Petro");
         assertThat(session.customer().posterClientId()).isEqualTo("501");
-        assertThat(ended(session)).hasPassed("SaveCustomerProfile", "MirrorCustomerInPoster");
+        assertThat(passed(session)).contains("SaveCustomerProfile", "MirrorCustomerInPoster");
         verify(poster).createClient(register.account(), TOKEN,
                 new NewPosterClient("Petro", "7", PHONE, null, LocalDate.of(1991, 2, 3)));
     }
@@ -173,7 +174,7 @@ class CustomerAuthorizationProcessTest {
         CustomerSession session = starter.completeProfile(opened, empty, empty.validated(java.time.Clock.systemUTC()));
 
         assertThat(session.status()).isEqualTo(CustomerSessionStatus.IDENTIFIED);
-        assertThat(ended(session)).hasNotPassed("SaveCustomerProfile").hasPassed("MirrorCustomerInPoster");
+        assertThat(passed(session)).doesNotContain("SaveCustomerProfile").contains("MirrorCustomerInPoster");
         verify(incust, never()).updateProfile(any(), anyString(), any());
         verify(poster).createClient(register.account(), TOKEN, new NewPosterClient("inCust guest 4567", "7", PHONE,
                 null, null));
@@ -191,8 +192,8 @@ class CustomerAuthorizationProcessTest {
         CustomerSession session = sessions.find(opened.id()).orElseThrow();
         assertThat(session.status()).isEqualTo(CustomerSessionStatus.IDENTIFIED);
         assertThat(session.customer().posterClientId()).isEqualTo("501");
-        assertThat(ended(session)).hasPassed("NobodyAnswered", "MirrorCustomerInPoster")
-                .hasNotPassed("SaveCustomerProfile");
+        assertThat(passed(session)).contains("NobodyAnswered", "MirrorCustomerInPoster")
+                .doesNotContain("SaveCustomerProfile");
     }
 
     @Test
@@ -331,12 +332,10 @@ class CustomerAuthorizationProcessTest {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(session.id()).singleResult();
     }
 
-    private ProcessInstance ended(CustomerSession session) {
+    private List<String> passed(CustomerSession session) {
         String id = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(session.id())
                 .singleResult().getId();
-        ProcessInstance instance = org.mockito.Mockito.mock(ProcessInstance.class);
-        when(instance.getId()).thenReturn(id);
-        when(instance.getProcessInstanceId()).thenReturn(id);
-        return instance;
+        return history.createHistoricActivityInstanceQuery().processInstanceId(id).finished().list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
     }
 }

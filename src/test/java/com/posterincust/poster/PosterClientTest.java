@@ -267,6 +267,52 @@ class PosterClientTest {
     }
 
     @Test
+    void findsClientsOnlyByPhone() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getClients"))
+                .withQueryParam("phone", equalTo("+380501234567"))
+                .willReturn(okJson("{\"response\":[{\"client_id\":\"42\",\"phone\":\"+380501234567\"}]}")));
+
+        assertThat(client.findClientsByPhone("mycafe", TOKEN, "+380501234567"))
+                .containsExactly(new PosterCustomer("42", "+380501234567"));
+    }
+
+    @Test
+    void listingEveryClientOfAnAccountIsImpossible() {
+        assertThatThrownBy(() -> client.findClientsByPhone("mycafe", TOKEN, " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.findClientsByPhone("mycafe", TOKEN, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.get("mycafe", TOKEN, "clients.getClients", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.get("mycafe", TOKEN, "clients.getClients", Map.of("num", 100, "offset", 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(poster.getAllServeEvents()).as("no request left the service").isEmpty();
+    }
+
+    @Test
+    void createsAClientInTheLoyaltyGroup() {
+        poster.stubFor(post(urlPathEqualTo("/mycafe/api/clients.createClient")).willReturn(okJson("{\"response\":501}")));
+
+        String id = client.createClient("mycafe", TOKEN, new NewPosterClient("Olena", "7", "+380501234567",
+                "olena@example.com", java.time.LocalDate.of(1990, 4, 1)));
+
+        assertThat(id).isEqualTo("501");
+        poster.verify(postRequestedFor(urlPathEqualTo("/mycafe/api/clients.createClient")).withRequestBody(equalToJson(
+                "{\"client_name\":\"Olena\",\"client_groups_id_client\":\"7\",\"phone\":\"+380501234567\","
+                        + "\"email\":\"olena@example.com\",\"birthday\":\"1990-04-01\"}")));
+    }
+
+    @Test
+    void aDuplicatePhoneIsPostersBusinessAnswer() {
+        poster.stubFor(post(urlPathEqualTo("/mycafe/api/clients.createClient"))
+                .willReturn(okJson("{\"error\":99,\"message\":\"Client with this phone already exists\"}")));
+
+        assertThatThrownBy(() -> client.createClient("mycafe", TOKEN, new NewPosterClient("Olena", "7", "+380501234567",
+                null, null)))
+                .isInstanceOfSatisfying(PosterApiException.class,
+                        e -> assertThat(e.code()).isEqualTo(PosterApiException.DUPLICATE));
+    }
+
+    @Test
     void refusesAccountNamesThatAreNotSubDomains() {
         assertThatThrownBy(() -> client.getClientGroups("evil.example/x", TOKEN))
                 .isInstanceOf(IllegalArgumentException.class);
