@@ -11,17 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.posterincust.Jobs;
+import com.posterincust.BlackBox;
 import com.posterincust.poster.webhook.PosterWebhook;
 import com.posterincust.poster.webhook.PosterWebhookSignature;
 import com.posterincust.register.RegisterSignature;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -43,8 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class BindingAndRegisterBlackBoxTest {
 
-    static final String SECRET = "test-app-secret";
-    static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
+    static final String SECRET = BlackBox.SECRET;
     static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort());
 
     static {
@@ -69,39 +65,14 @@ class BindingAndRegisterBlackBoxTest {
     @Autowired
     ObjectMapper json;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    BlackBox box;
     String account;
 
     @BeforeEach
     void anInstalledAccountWithTwoSpotsAndThreeRegisters() throws Exception {
         fakes.resetAll();
-        account = "cafe" + System.nanoTime();
-        String api = "/poster/" + account + "/api/";
-        fakes.stubFor(post(api + "v2/auth/access_token").willReturn(okJson(
-                "{\"access_token\":\"" + TOKEN + "\",\"account_number\":\"861052\",\"ownerInfo\":{\"country\":\"UA\"}}")));
-        fakes.stubFor(get(urlPathEqualTo(api + "settings.getAllSettings")).willReturn(okJson(
-                "{\"response\":{\"COMPANY_ID\":\"" + account + "\",\"currency\":{\"currency_code_iso\":\"UAH\"}}}")));
-        fakes.stubFor(get(urlPathEqualTo(api + "clients.getGroups")).willReturn(okJson(
-                "{\"response\":[{\"client_groups_id\":\"7\",\"client_groups_name\":\"inCust loyalty\"}]}")));
-        fakes.stubFor(get(urlPathEqualTo(api + "access.getSpots")).willReturn(okJson(
-                "{\"response\":[{\"spot_id\":\"1\",\"spot_name\":\"Podil\"},{\"spot_id\":\"2\",\"spot_name\":\"Obolon\"}]}")));
-        fakes.stubFor(get(urlPathEqualTo(api + "access.getTablets")).willReturn(okJson("{\"response\":["
-                + "{\"tablet_id\":\"1\",\"tablet_name\":\"Podil bar\",\"spot_id\":\"1\"},"
-                + "{\"tablet_id\":\"2\",\"tablet_name\":\"Podil terrace\",\"spot_id\":\"1\"},"
-                + "{\"tablet_id\":\"3\",\"tablet_name\":\"Obolon bar\",\"spot_id\":\"2\"}]}")));
-        fakes.stubFor(post(urlPathEqualTo(api + "application.setEntityExtras")).willReturn(okJson("{\"response\":true}")));
-        fakes.stubFor(post("/incust/v1/term/token").willReturn(okJson(
-                "{\"token\":\"tkn-1\",\"id\":\"t-77\",\"currency\":\"UAH\",\"title\":\"Bar register\"}")));
-        fakes.stubFor(get("/incust/v1/term/settings").willReturn(okJson("{\"id\":\"t-77\",\"title\":\"Bar register\","
-                + "\"currency\":\"UAH\",\"redemption_confirmation\":\"always\",\"confirmation_limit\":0}")));
-
-        String location = send(HttpRequest.newBuilder(url("/poster/install")).GET()).headers()
-                .firstValue("Location").orElseThrow();
-        String state = URLDecoder.decode(location.replaceAll(".*state=", ""), StandardCharsets.UTF_8);
-        HttpResponse<String> callback = send(HttpRequest.newBuilder(
-                url("/poster/oauth/callback?code=c0de&account=" + account + "&state=" + state)).GET());
-        assertThat(callback.statusCode()).isEqualTo(200);
-        Jobs.runAll(management);
+        box = new BlackBox(fakes, json, port).stubPosterAndIncust().install(management);
+        account = box.account;
     }
 
     @Test
@@ -388,7 +359,7 @@ class BindingAndRegisterBlackBoxTest {
     }
 
     private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+        return BlackBox.adminAuthorization();
     }
 
     private static long now() {
@@ -396,10 +367,10 @@ class BindingAndRegisterBlackBoxTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return box.send(request);
     }
 
     private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return box.url(path);
     }
 }

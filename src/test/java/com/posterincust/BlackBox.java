@@ -1,0 +1,123 @@
+package com.posterincust;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.register.RegisterSignature;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+
+/**
+ * Drives the service over HTTP the way its callers do, with one WireMock server playing Poster (under /poster)
+ * and inCust (under /incust/v1): installs an account, binds a register, signs register requests.
+ */
+public final class BlackBox {
+
+    public static final String SECRET = "test-app-secret";
+    public static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WireMockServer fakes;
+    private final ObjectMapper json;
+    private final int port;
+    public final String account;
+
+    public BlackBox(WireMockServer fakes, ObjectMapper json, int port) {
+        this.fakes = fakes;
+        this.json = json;
+        this.port = port;
+        this.account = "cafe" + System.nanoTime();
+    }
+
+    /** Stubs a Poster account with two locations and three registers, and an inCust terminal in UAH. */
+    public BlackBox stubPosterAndIncust() {
+        String api = "/poster/" + account + "/api/";
+        fakes.stubFor(post(api + "v2/auth/access_token").willReturn(okJson(
+                "{\"access_token\":\"" + TOKEN + "\",\"account_number\":\"861052\",\"ownerInfo\":{\"country\":\"UA\"}}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "settings.getAllSettings")).willReturn(okJson(
+                "{\"response\":{\"COMPANY_ID\":\"" + account + "\",\"currency\":{\"currency_code_iso\":\"UAH\"}}}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "clients.getGroups")).willReturn(okJson(
+                "{\"response\":[{\"client_groups_id\":\"7\",\"client_groups_name\":\"inCust loyalty\"}]}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "access.getSpots")).willReturn(okJson(
+                "{\"response\":[{\"spot_id\":\"1\",\"spot_name\":\"Podil\"},{\"spot_id\":\"2\",\"spot_name\":\"Obolon\"}]}")));
+        fakes.stubFor(get(urlPathEqualTo(api + "access.getTablets")).willReturn(okJson("{\"response\":["
+                + "{\"tablet_id\":\"1\",\"tablet_name\":\"Podil bar\",\"spot_id\":\"1\"},"
+                + "{\"tablet_id\":\"2\",\"tablet_name\":\"Podil terrace\",\"spot_id\":\"1\"},"
+                + "{\"tablet_id\":\"3\",\"tablet_name\":\"Obolon bar\",\"spot_id\":\"2\"}]}")));
+        fakes.stubFor(post(urlPathEqualTo(api + "application.setEntityExtras")).willReturn(okJson("{\"response\":true}")));
+        fakes.stubFor(post("/incust/v1/term/token").willReturn(okJson(
+                "{\"token\":\"tkn-1\",\"id\":\"t-77\",\"currency\":\"UAH\",\"title\":\"Bar register\"}")));
+        fakes.stubFor(get("/incust/v1/term/settings").willReturn(okJson("{\"id\":\"t-77\",\"title\":\"Bar register\","
+                + "\"currency\":\"UAH\",\"redemption_confirmation\":\"always\",\"confirmation_limit\":0}")));
+        return this;
+    }
+
+    /** The OAuth install, as a business would click it, then the background preparation. */
+    public BlackBox install(ManagementService management) throws Exception {
+        String location = send(HttpRequest.newBuilder(url("/poster/install")).GET()).headers()
+                .firstValue("Location").orElseThrow();
+        String state = URLDecoder.decode(location.replaceAll(".*state=", ""), StandardCharsets.UTF_8);
+        HttpResponse<String> callback = send(HttpRequest.newBuilder(
+                url("/poster/oauth/callback?code=c0de&account=" + account + "&state=" + state)).GET());
+        assertThat(callback.statusCode()).isEqualTo(200);
+        Jobs.runAll(management);
+        return this;
+    }
+
+    /** Binds register 3 in location 2. */
+    public BlackBox bindRegister() throws Exception {
+        Map<String, Object> body = Map.of("posterAccount", account, "posterCustomerNumber", "861052",
+                "posterSpotId", "2", "posterTabletId", "3",
+                "incust", Map.of("login", "bar-login", "password", "bar-password"));
+        HttpResponse<String> bound = send(HttpRequest.newBuilder(url("/api/admin/v1/terminal-bindings"))
+                .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        assertThat(bound.statusCode()).as(bound.body()).isEqualTo(201);
+        return this;
+    }
+
+    /** A request of register 3 (location 2), signed now with the app secret. */
+    public HttpResponse<String> register(String method, String path, String body) throws Exception {
+        return register(method, path, body, "3", "2");
+    }
+
+    public HttpResponse<String> register(String method, String path, String body, String tablet, String spot)
+            throws Exception {
+        String time = String.valueOf(System.currentTimeMillis() / 1000);
+        String signature = RegisterSignature.sign(url(path).toString(), body.getBytes(StandardCharsets.UTF_8), time,
+                SECRET);
+        return send(HttpRequest.newBuilder(url(path))
+                .header("X-Poster-Url", account)
+                .header("X-Poster-Spot-Id", spot)
+                .header("X-Poster-Tablet-Id", tablet)
+                .header("X-Poster-Time", time)
+                .header("X-Poster-Signature", signature)
+                .header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static String adminAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
