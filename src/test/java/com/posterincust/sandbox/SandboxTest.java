@@ -110,6 +110,21 @@ class SandboxTest {
 
         assertThat(connected.statusCode()).isEqualTo(200);
         assertThat(json.readTree(connected.body()).path("terminal").path("id").asText()).isEqualTo("t-2");
+
+        String identify = "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"050 123 45 67\"}}";
+        String sessions = url("/api/register/v1/customer-sessions").toString();
+        HttpResponse<String> olena = http.send(HttpRequest.newBuilder(URI.create(sessions))
+                .header("X-Poster-Url", SandboxData.ACCOUNT).header("X-Poster-Spot-Id", "2")
+                .header("X-Poster-Tablet-Id", "3").header("X-Poster-Time", time)
+                .header("X-Poster-Signature", RegisterSignature.sign(sessions,
+                        identify.getBytes(java.nio.charset.StandardCharsets.UTF_8), time,
+                        SandboxConfiguration.APPLICATION_SECRET))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(identify)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(olena.statusCode()).as(olena.body()).isEqualTo(200);
+        assertThat(json.readTree(olena.body()).path("customer").path("bonusPoints").decimalValue())
+                .isEqualByComparingTo("150.00");
+        assertThat(json.readTree(olena.body()).path("customer").path("posterClientId").asText()).isNotBlank();
     }
 
     @Test
