@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -153,6 +154,38 @@ public class PosterClient {
             body.put("birthday", client.birthday().toString());
         }
         return post(account, token, "clients.createClient", body).asText();
+    }
+
+    /** @return empty when Poster knows no such receipt */
+    public Optional<PosterReceipt> getTransaction(String account, String token, String transactionId) {
+        JsonNode answer;
+        try {
+            answer = get(account, token, "dash.getTransaction", Map.of("transaction_id", transactionId,
+                    "include_history", "true"));
+        } catch (PosterApiException e) {
+            if (e.code() == PosterApiException.UNKNOWN_ID || e.code() == PosterApiException.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        JsonNode receipt = answer.isArray() ? answer.path(0) : answer;
+        if (receipt.isMissingNode() || receipt.isNull()) {
+            return Optional.empty();
+        }
+        PosterReceipt.State state = switch (receipt.path("status").asInt()) {
+            case 2 -> PosterReceipt.State.CLOSED;
+            case 3 -> PosterReceipt.State.DELETED;
+            default -> PosterReceipt.State.OPEN;
+        };
+        String tabletId = null;
+        for (JsonNode event : receipt.path("history")) {
+            if (event.hasNonNull("spot_tablet_id")) {
+                tabletId = event.get("spot_tablet_id").asText();
+            }
+        }
+        String payedBonus = receipt.path("payed_bonus").asText("0");
+        return Optional.of(new PosterReceipt(receipt.path("transaction_id").asText(transactionId), state,
+                PosterMoney.fromKopecks(payedBonus.isBlank() ? "0" : payedBonus), tabletId));
     }
 
     /** The generic read: {@code GET {api}/{method}?token=..&query}. Answers the unwrapped {@code response}. */

@@ -1,0 +1,19 @@
+package com.posterincust.checkout;
+
+import com.posterincust.checkout.CheckoutModel.Confirmation;
+import com.posterincust.checkout.CheckoutModel.Item;
+import com.posterincust.checkout.CheckoutModel.Offer;
+import com.posterincust.checkout.CheckoutModel.Redemption;
+import com.posterincust.checkout.CheckoutModel.Result;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One checkout of one receipt at one register, as the {@code checkout} table keeps it. */
+public record Checkout(String id, String account, String tabletId, String bindingId, String idempotencyKey,
+                       String requestHash, String orderId, String transactionId, String customerId, String currency,
+                       BigDecimal total, List<Item> items, CheckoutStatus status, Offer offer, Redemption redemption,
+                       Result result, String incustTransactionId, BigDecimal reservedBonuses,
+                       Confirmation confirmation, boolean confirmed, BigDecimal payedBonus, String rejection,
+                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}

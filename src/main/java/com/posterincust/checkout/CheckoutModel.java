@@ -1,0 +1,31 @@
+package com.posterincust.checkout;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The checkout's parts as the register sees them (register-api.md §1); money in major units. */
+public final class CheckoutModel {
+
+    private CheckoutModel() {
+    }
+
+    public record Item(String productId, String modificationId, String name, BigDecimal count, BigDecimal price) {
+    }
+
+    public record Coupon(String code, String title) {
+    }
+
+    public record Offer(BigDecimal bonusBalance, BigDecimal maxRedeemableBonus, List<Coupon> coupons,
+                        BigDecimal discount, BigDecimal bonusesToAdd, BigDecimal totalToPay) {
+    }
+
+    public record Redemption(BigDecimal bonusPoints, List<String> couponCodes) {
+    }
+
+    public record Result(BigDecimal bonusToApply, BigDecimal discount, BigDecimal totalToPay) {
+    }
+
+    public record Confirmation(String channel, OffsetDateTime expiresAt, Integer attemptsLeft) {
+    }
+}

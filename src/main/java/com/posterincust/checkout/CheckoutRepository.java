@@ -1,0 +1,144 @@
+package com.posterincust.checkout;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.checkout.CheckoutModel.Confirmation;
+import com.posterincust.checkout.CheckoutModel.Item;
+import com.posterincust.checkout.CheckoutModel.Offer;
+import com.posterincust.checkout.CheckoutModel.Redemption;
+import com.posterincust.checkout.CheckoutModel.Result;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code checkout} table: what the register is answered from. The process writes it through the service. */
+@Repository
+public class CheckoutRepository {
+
+    private static final TypeReference<List<Item>> ITEMS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public CheckoutRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the register used this Idempotency-Key before */
+    public void insert(String id, String account, String tabletId, String bindingId, String idempotencyKey,
+                       String requestHash, String orderId, String transactionId, String customerId, String currency,
+                       BigDecimal total, List<Item> items) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("insert into checkout (id, account, tablet_id, binding_id, idempotency_key, request_hash, order_id, "
+                        + "transaction_id, customer_id, currency, total, items, status, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, account, tabletId, bindingId, idempotencyKey, requestHash, orderId, transactionId, customerId,
+                        currency, total, write(items), CheckoutStatus.AWAITING_REDEMPTION.name(), now, now)
+                .update();
+    }
+
+    public Optional<Checkout> find(String id) {
+        return jdbc.sql("select * from checkout where id = ?").param(id).query(this::map).optional();
+    }
+
+    public Optional<Checkout> findOfRegister(String id, String account, String tabletId) {
+        return find(id).filter(checkout -> checkout.account().equals(account) && checkout.tabletId().equals(tabletId));
+    }
+
+    public Optional<Checkout> findByIdempotencyKey(String account, String tabletId, String key) {
+        return jdbc.sql("select * from checkout where account = ? and tablet_id = ? and idempotency_key = ?")
+                .params(account, tabletId, key).query(this::map).optional();
+    }
+
+    public List<Checkout> findByTransaction(String account, String transactionId) {
+        return jdbc.sql("select * from checkout where account = ? and transaction_id = ?")
+                .params(account, transactionId).query(this::map).list();
+    }
+
+    public void setStatus(String id, CheckoutStatus status) {
+        update(id, "status = ?", status.name());
+    }
+
+    public void saveOffer(String id, Offer offer) {
+        update(id, "offer = ?", write(offer));
+    }
+
+    /** The cashier's choice, kept until inCust answers; a refusal's reason is cleared with it. */
+    public void saveRedemption(String id, Redemption redemption) {
+        update(id, "redemption = ?, rejection = null", write(redemption));
+    }
+
+    public void saveRejection(String id, String reason) {
+        update(id, "rejection = ?", reason);
+    }
+
+    public void saveReservation(String id, String incustTransactionId, BigDecimal reservedBonuses, Result result,
+                                Confirmation confirmation, CheckoutStatus status) {
+        jdbc.sql("update checkout set incust_transaction_id = ?, reserved_bonuses = ?, result = ?, confirmation = ?, "
+                        + "status = ?, updated_at = ? where id = ?")
+                .params(incustTransactionId, reservedBonuses, write(result), write(confirmation), status.name(),
+                        OffsetDateTime.now(clock), id)
+                .update();
+    }
+
+    public void saveConfirmation(String id, Confirmation confirmation) {
+        update(id, "confirmation = ?", write(confirmation));
+    }
+
+    public void markConfirmed(String id) {
+        update(id, "confirmed = ?", true);
+    }
+
+    public void saveReceipt(String id, String transactionId, BigDecimal payedBonus) {
+        jdbc.sql("update checkout set transaction_id = coalesce(?, transaction_id), payed_bonus = coalesce(?, payed_bonus), "
+                        + "updated_at = ? where id = ?")
+                .params(transactionId, payedBonus, OffsetDateTime.now(clock), id)
+                .update();
+    }
+
+    private void update(String id, String assignments, Object value) {
+        jdbc.sql("update checkout set " + assignments + ", updated_at = ? where id = ?")
+                .params(value, OffsetDateTime.now(clock), id)
+                .update();
+    }
+
+    private String write(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) throws JsonProcessingException {
+        return value == null ? null : json.readValue(value, type);
+    }
+
+    private Checkout map(ResultSet rs, int row) throws SQLException {
+        try {
+            return new Checkout(rs.getString("id"), rs.getString("account"), rs.getString("tablet_id"),
+                    rs.getString("binding_id"), rs.getString("idempotency_key"), rs.getString("request_hash"),
+                    rs.getString("order_id"), rs.getString("transaction_id"), rs.getString("customer_id"),
+                    rs.getString("currency"), rs.getBigDecimal("total"), json.readValue(rs.getString("items"), ITEMS),
+                    CheckoutStatus.valueOf(rs.getString("status")), read(rs.getString("offer"), Offer.class),
+                    read(rs.getString("redemption"), Redemption.class), read(rs.getString("result"), Result.class),
+                    rs.getString("incust_transaction_id"), rs.getBigDecimal("reserved_bonuses"),
+                    read(rs.getString("confirmation"), Confirmation.class), rs.getBoolean("confirmed"),
+                    rs.getBigDecimal("payed_bonus"), rs.getString("rejection"),
+                    rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Unreadable checkout " + rs.getString("id"), e);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package com.posterincust.checkout;
+
+import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.checkout.CheckoutModel.Confirmation;
+import com.posterincust.checkout.CheckoutModel.Coupon;
+import com.posterincust.checkout.CheckoutModel.Offer;
+import com.posterincust.checkout.CheckoutModel.Result;
+import com.posterincust.incust.IncustApiException;
+import com.posterincust.incust.IncustClient;
+import com.posterincust.incust.IncustCredentials;
+import com.posterincust.incust.IncustWire;
+import com.posterincust.installation.InstallationRepository;
+import com.posterincust.poster.PosterClient;
+import com.posterincust.poster.PosterReceipt;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The steps of the checkout process, callable without the engine. Every inCust write here is safe to repeat. */
+@Service
+public class CheckoutService {
+
+    public enum CodeOutcome { CONFIRMED, WRONG, EXHAUSTED, EXPIRED }
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
+
+    private final CheckoutRepository checkouts;
+    private final TerminalBindingRepository bindings;
+    private final InstallationRepository installations;
+    private final IncustClient incust;
+    private final PosterClient poster;
+    private final CheckoutSettings settings;
+    private final Clock clock;
+
+    public CheckoutService(CheckoutRepository checkouts, TerminalBindingRepository bindings,
+                           InstallationRepository installations, IncustClient incust, PosterClient poster,
+                           CheckoutSettings settings, Clock clock) {
+        this.checkouts = checkouts;
+        this.bindings = bindings;
+        this.installations = installations;
+        this.incust = incust;
+        this.poster = poster;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Offer prepare(String checkoutId) {
+        Checkout checkout = checkout(checkoutId);
+        IncustWire.CheckResult calculated = incust.prepareCheck(terminal(checkout), check(checkout));
+        Offer offer = new Offer(money(calculated.bonusPointsAvailable()), money(calculated.maxRedeemableBonuses()),
+                calculated.applicableCoupons() == null ? List.of() : calculated.applicableCoupons().stream()
+                        .map(c -> new Coupon(c.code(), c.title())).toList(),
+                money(calculated.discountAmount()), money(calculated.bonusesToAdd()), money(calculated.amountToPay()));
+        checkouts.saveOffer(checkoutId, offer);
+        log.info("Checkout {}: offer made, up to {} bonus points", checkoutId, offer.maxRedeemableBonus());
+        return offer;
+    }
+
+    /**
+     * Reserves the sale and the chosen redemption. inCust's refusal becomes the model's {@code redemption-rejected}
+     * error, with its reason kept for the register.
+     *
+     * @return the reservation's transaction
+     */
+    public IncustWire.Transaction reserve(String checkoutId) {
+        Checkout checkout = checkout(checkoutId);
+        CheckoutModel.Redemption redemption = checkout.redemption();
+        IncustWire.Transaction transaction;
+        try {
+            transaction = incust.reserve(terminal(checkout), check(checkout), checkoutId, new IncustWire.Redeem(
+                    redemption.bonusPoints() == null ? BigDecimal.ZERO : redemption.bonusPoints(),
+                    redemption.couponCodes() == null ? List.of() : redemption.couponCodes()));
+        } catch (IncustApiException refused) {
+            checkouts.saveRejection(checkoutId, refused.incustMessage());
+            log.info("Checkout {}: inCust refused the redemption ({})", checkoutId, refused.symbol());
+            throw new BpmnError(CheckoutProcess.ERROR_REDEMPTION_REJECTED, refused.incustMessage());
+        }
+        boolean confirmationRequired = IncustWire.Transaction.CONFIRMATION_REQUIRED.equals(transaction.status());
+        checkouts.saveReservation(checkoutId, transaction.id(), money(transaction.redeemedBonuses()),
+                new Result(money(transaction.redeemedBonuses()), money(transaction.discountAmount()),
+                        money(transaction.amountToPay())),
+                confirmationRequired ? confirmation(transaction) : null,
+                confirmationRequired ? CheckoutStatus.AWAITING_CONFIRMATION : CheckoutStatus.AWAITING_ORDER_CLOSE);
+        log.info("Checkout {}: reserved as inCust transaction {}{}", checkoutId, transaction.id(),
+                confirmationRequired ? ", waiting for the customer's code" : "");
+        return transaction;
+    }
+
+    /** When the code stops working: inCust's word, or the configured fallback. */
+    public OffsetDateTime codeExpiry(String checkoutId) {
+        Confirmation confirmation = checkout(checkoutId).confirmation();
+        return confirmation != null && confirmation.expiresAt() != null ? confirmation.expiresAt()
+                : OffsetDateTime.now(clock).plus(settings.getCodeExpiryFallback());
+    }
+
+    public void resend(String checkoutId) {
+        Checkout checkout = checkout(checkoutId);
+        IncustWire.Transaction transaction = incust.resendConfirmation(terminal(checkout), checkout.incustTransactionId());
+        checkouts.saveConfirmation(checkoutId, confirmation(transaction));
+        log.info("Checkout {}: a new confirmation code was sent", checkoutId);
+    }
+
+    public CodeOutcome checkCode(String checkoutId, String code) {
+        Checkout checkout = checkout(checkoutId);
+        IncustCredentials terminal = terminal(checkout);
+        CodeOutcome outcome;
+        try {
+            incust.confirm(terminal, checkout.incustTransactionId(), code);
+            outcome = CodeOutcome.CONFIRMED;
+        } catch (IncustApiException refused) {
+            if (refused.is(IncustApiException.CONFIRMATION_CODE_EXPIRED)) {
+                outcome = CodeOutcome.EXPIRED;
+            } else {
+                IncustWire.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
+                outcome = outcomeOf(refused, transaction);
+                if (outcome == CodeOutcome.WRONG) {
+                    checkouts.saveConfirmation(checkoutId, confirmation(transaction));
+                }
+            }
+        }
+        if (outcome == CodeOutcome.CONFIRMED) {
+            checkouts.markConfirmed(checkoutId);
+            checkouts.setStatus(checkoutId, CheckoutStatus.AWAITING_ORDER_CLOSE);
+        }
+        log.info("Checkout {}: confirmation code {}", checkoutId, outcome);
+        return outcome;
+    }
+
+    private static CodeOutcome outcomeOf(IncustApiException refused, IncustWire.Transaction transaction) {
+        if (IncustWire.Transaction.CONFIRMED.equals(transaction.status())) {
+            return CodeOutcome.CONFIRMED;
+        }
+        boolean attemptsLeft = transaction.confirmation() != null && transaction.confirmation().attemptsLeft() != null
+                && transaction.confirmation().attemptsLeft() > 0;
+        if (IncustWire.Transaction.CANCELLED.equals(transaction.status()) || !attemptsLeft) {
+            return CodeOutcome.EXHAUSTED;
+        }
+        if (refused.is(IncustApiException.CONFIRMATION_CODE_INVALID)) {
+            return CodeOutcome.WRONG;
+        }
+        throw refused;
+    }
+
+    /** The register told how much bonus the receipt paid; the webhook did not, so Poster is asked. */
+    public BigDecimal recordClosedReceipt(String checkoutId) {
+        Checkout checkout = checkout(checkoutId);
+        if (checkout.payedBonus() != null) {
+            return checkout.payedBonus();
+        }
+        BigDecimal payed = receipt(checkout).map(PosterReceipt::payedBonus).orElse(null);
+        checkouts.saveReceipt(checkoutId, null, payed);
+        return payed;
+    }
+
+    public PosterReceipt.State readReceipt(String checkoutId) {
+        Checkout checkout = checkout(checkoutId);
+        Optional<PosterReceipt> receipt = receipt(checkout);
+        PosterReceipt.State state = receipt.map(PosterReceipt::state).orElse(PosterReceipt.State.OPEN);
+        if (state == PosterReceipt.State.CLOSED) {
+            checkouts.saveReceipt(checkoutId, null, receipt.get().payedBonus());
+            checkouts.setStatus(checkoutId, CheckoutStatus.FINALIZING);
+        }
+        log.info("Checkout {}: Poster says the receipt is {}", checkoutId, receipt.isPresent() ? state : "unknown");
+        return state;
+    }
+
+    /** Finalizes with the bonus the receipt actually paid, never more than was reserved. Safe to repeat. */
+    public void finalizeSale(String checkoutId) {
+        Checkout checkout = checkout(checkoutId);
+        BigDecimal reserved = checkout.reservedBonuses() == null ? BigDecimal.ZERO : checkout.reservedBonuses();
+        BigDecimal paid = checkout.payedBonus() == null ? reserved : checkout.payedBonus().min(reserved).max(BigDecimal.ZERO);
+        IncustCredentials terminal = terminal(checkout);
+        try {
+            incust.finalizeTransaction(terminal, checkout.incustTransactionId(),
+                    checkout.transactionId() != null ? checkout.transactionId() : checkout.orderId(), paid);
+        } catch (IncustApiException refused) {
+            IncustWire.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
+            if (!IncustWire.Transaction.FINALIZED.equals(transaction.status())) {
+                throw refused;
+            }
+        }
+        log.info("Checkout {}: finalized in inCust with {} paid in bonus points", checkoutId, paid);
+    }
+
+    /** Cancels the reservation; a reservation inCust already cancelled or never made is released already. */
+    public void release(String checkoutId) {
+        Checkout checkout = checkout(checkoutId);
+        if (checkout.incustTransactionId() == null) {
+            return;
+        }
+        IncustCredentials terminal = terminal(checkout);
+        try {
+            incust.cancel(terminal, checkout.incustTransactionId());
+        } catch (IncustApiException refused) {
+            if (!refused.is(IncustApiException.TRANSACTION_NOT_FOUND)) {
+                IncustWire.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
+                if (!IncustWire.Transaction.CANCELLED.equals(transaction.status())) {
+                    throw refused;
+                }
+            }
+        }
+        log.info("Checkout {}: reservation {} released", checkoutId, checkout.incustTransactionId());
+    }
+
+    private Optional<PosterReceipt> receipt(Checkout checkout) {
+        if (checkout.transactionId() == null) {
+            return Optional.empty();
+        }
+        String token = installations.accessToken(checkout.account()).orElseThrow();
+        return poster.getTransaction(checkout.account(), token, checkout.transactionId());
+    }
+
+    private static IncustWire.Check check(Checkout checkout) {
+        return new IncustWire.Check(checkout.customerId(), checkout.currency(), checkout.total(), checkout.items().stream()
+                .map(item -> new IncustWire.CheckItem(item.modificationId() == null ? item.productId()
+                        : item.productId() + "-" + item.modificationId(), item.name(), item.count(), item.price(),
+                        item.count().multiply(item.price()).setScale(2, RoundingMode.HALF_UP)))
+                .toList());
+    }
+
+    private static Confirmation confirmation(IncustWire.Transaction transaction) {
+        IncustWire.Confirmation confirmation = transaction.confirmation();
+        return confirmation == null ? null : new Confirmation(
+                confirmation.channel() == null ? "PHONE" : confirmation.channel().toUpperCase(Locale.ROOT),
+                confirmation.expiresAt(), confirmation.attemptsLeft());
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO.setScale(2) : amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private Checkout checkout(String checkoutId) {
+        return checkouts.find(checkoutId).orElseThrow(() -> new IllegalStateException("No checkout " + checkoutId));
+    }
+
+    private IncustCredentials terminal(Checkout checkout) {
+        return bindings.credentials(checkout.bindingId());
+    }
+}

@@ -1,0 +1,31 @@
+package com.posterincust.checkout;
+
+import com.posterincust.incust.IncustWire;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class ReserveRedemptionDelegate implements JavaDelegate {
+
+    private final CheckoutService checkouts;
+
+    public ReserveRedemptionDelegate(CheckoutService checkouts) {
+        this.checkouts = checkouts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
+        IncustWire.Transaction reserved = checkouts.reserve(checkoutId);
+        boolean confirmationRequired = IncustWire.Transaction.CONFIRMATION_REQUIRED.equals(reserved.status());
+        execution.setVariable(CheckoutProcess.VAR_CONFIRMATION_REQUIRED, confirmationRequired);
+        execution.setVariable(CheckoutProcess.VAR_BONUS_TO_APPLY,
+                reserved.redeemedBonuses() == null ? 0.0 : reserved.redeemedBonuses().doubleValue());
+        if (confirmationRequired) {
+            execution.setVariable(CheckoutProcess.VAR_CONFIRMATION_EXPIRES_AT,
+                    Date.from(checkouts.codeExpiry(checkoutId).toInstant()));
+        }
+    }
+}
