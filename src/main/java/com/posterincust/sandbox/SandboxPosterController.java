@@ -129,6 +129,7 @@ public class SandboxPosterController {
                     "storages", List.of())).toList());
             case "clients.getClients" -> response(clients.stream()
                     .filter(client -> client.get("phone").equals(phone)).toList());
+            case "dash.getTransaction" -> error(32, "The sandbox keeps no receipts; the register reports them");
             case "access.getTablets" -> response(SandboxData.TABLETS.stream().map(tablet -> Map.of(
                     "tablet_id", tablet.id(), "tablet_name", tablet.name(), "spot_id", tablet.spotId())).toList());
             default -> error(20, "The sandbox does not offer " + method);

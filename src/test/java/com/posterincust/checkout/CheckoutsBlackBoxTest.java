@@ -1,0 +1,334 @@
+package com.posterincust.checkout;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.BlackBox;
+import com.posterincust.Jobs;
+import com.posterincust.poster.webhook.PosterWebhook;
+import com.posterincust.poster.webhook.PosterWebhookSignature;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** register-api.md §1 "Checkout" over real HTTP, sandbox off, WireMock playing Poster and inCust. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CheckoutsBlackBoxTest {
+
+    static final String CHECKOUTS = "/api/register/v1/checkouts";
+    static final String ORDER = "{\"orderId\":\"%s\",\"transactionId\":%s,\"customerId\":\"c-1001\","
+            + "\"items\":[{\"productId\":\"12\",\"modificationId\":null,\"name\":\"Latte\",\"count\":2,\"price\":45.50}],"
+            + "\"total\":91.00,\"currency\":\"UAH\"}";
+    static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"%s\",\"redeemed_bonuses\":%s,"
+            + "\"discount_amount\":0,\"amount_to_pay\":%s,\"confirmation\":%s}";
+    static final String CONFIRMATION = "{\"channel\":\"phone\",\"expires_at\":\"2030-01-01T12:05:00Z\",\"attempts_left\":%d}";
+    static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        fakes.start();
+    }
+
+    @DynamicPropertySource
+    static void pointAtFakes(DynamicPropertyRegistry registry) {
+        registry.add("poster.api.base-url", () -> fakes.baseUrl() + "/poster/{account}/api");
+        registry.add("incust.api.base-url", () -> fakes.baseUrl() + "/incust/v1");
+    }
+
+    @AfterAll
+    static void stopFakes() {
+        fakes.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ObjectMapper json;
+
+    BlackBox box;
+
+    @BeforeEach
+    void aBoundRegisterAndInCustThatAnswers() throws Exception {
+        fakes.resetAll();
+        box = new BlackBox(fakes, json, port).stubPosterAndIncust().install(management).bindRegister();
+        fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(okJson("{\"amount\":91.00,\"discount_amount\":0,"
+                + "\"bonuses_to_add\":4.55,\"bonus_points_available\":150.00,\"max_redeemable_bonuses\":45.50,"
+                + "\"applicable_coupons\":[{\"code\":\"COFFEE10\",\"title\":\"10% off\"}],\"amount_to_pay\":91.00}")));
+        fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(
+                TX.formatted("confirmation_required", "20.00", "71.00", CONFIRMATION.formatted(3)))));
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/finalize").willReturn(okJson(TX.formatted("finalized", "20.00", "71.00", "null"))));
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/cancel").willReturn(okJson(TX.formatted("cancelled", "20.00", "71.00", "null"))));
+    }
+
+    @Test
+    void aCheckoutWithConfirmationCompletes() throws Exception {
+        HttpResponse<String> created = create("order-1", "null", "order-1");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = json.readTree(created.body());
+        String id = body.path("checkoutId").asText();
+        assertThat(body.path("status").asText()).isEqualTo("AWAITING_REDEMPTION");
+        JsonNode offer = body.path("offer");
+        assertThat(offer.path("bonusBalance").decimalValue()).isEqualByComparingTo("150.00");
+        assertThat(offer.path("maxRedeemableBonus").decimalValue()).isEqualByComparingTo("45.50");
+        assertThat(offer.path("coupons").get(0).path("code").asText()).isEqualTo("COFFEE10");
+        assertThat(offer.path("discount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(offer.path("bonusesToAdd").decimalValue()).isEqualByComparingTo("4.55");
+        assertThat(offer.path("totalToPay").decimalValue()).isEqualByComparingTo("91.00");
+
+        HttpResponse<String> redeemed = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":20.00}");
+        assertThat(redeemed.statusCode()).isEqualTo(200);
+        JsonNode step = json.readTree(redeemed.body());
+        assertThat(step.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(step.path("confirmation").path("channel").asText()).isEqualTo("PHONE");
+        assertThat(step.path("confirmation").path("attemptsLeft").asInt()).isEqualTo(3);
+        assertThat(step.path("confirmation").path("expiresAt").asText()).isNotBlank();
+        fakes.verify(postRequestedFor(urlEqualTo("/incust/v1/term/check/reserve")).withRequestBody(equalToJson(
+                "{\"customer_id\":\"c-1001\",\"currency\":\"UAH\",\"amount\":91.00,\"external_id\":\"" + id + "\","
+                        + "\"redeem\":{\"bonuses\":20.00,\"coupons\":[]}}", true, true)));
+
+        assertThat(box.register("POST", CHECKOUTS + "/" + id + "/confirmation", "{\"code\":\"12ab\"}").statusCode())
+                .isEqualTo(400);
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/confirm").inScenario("code").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"confirmation_code_invalid\",\"message\":\"Wrong code\"}"))
+                .willSetStateTo("wrong once"));
+        fakes.stubFor(get("/incust/v1/term/transaction/tx-1").willReturn(okJson(
+                TX.formatted("confirmation_required", "20.00", "71.00", CONFIRMATION.formatted(2)))));
+        HttpResponse<String> wrong = box.register("POST", CHECKOUTS + "/" + id + "/confirmation", "{\"code\":\"1111\"}");
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(wrong.body()).path("type").asText()).endsWith("/problems/wrong-code");
+        assertThat(json.readTree(wrong.body()).path("attemptsLeft").asInt()).isEqualTo(2);
+
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/confirm").inScenario("code").whenScenarioStateIs("wrong once")
+                .willReturn(okJson(TX.formatted("confirmed", "20.00", "71.00", "null"))));
+        HttpResponse<String> right = box.register("POST", CHECKOUTS + "/" + id + "/confirmation", "{\"code\":\"4321\"}");
+        assertThat(right.statusCode()).isEqualTo(200);
+        JsonNode result = json.readTree(right.body());
+        assertThat(result.path("status").asText()).isEqualTo("AWAITING_ORDER_CLOSE");
+        assertThat(result.path("result").path("bonusToApply").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(result.path("result").path("totalToPay").decimalValue()).isEqualByComparingTo("71.00");
+
+        HttpResponse<String> closed = box.register("POST", CHECKOUTS + "/" + id + "/order-closed",
+                "{\"transactionId\":\"5001\",\"payedBonus\":20.00,\"total\":71.00}");
+        assertThat(closed.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(closed.body()).path("status").asText()).isEqualTo("FINALIZING");
+        Jobs.runAll(management);
+
+        JsonNode done = json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body());
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.path("transactionId").asText()).isEqualTo("5001");
+        assertThat(done.path("orderId").asText()).isEqualTo("order-1");
+        fakes.verify(1, postRequestedFor(urlEqualTo("/incust/v1/term/transaction/tx-1/finalize")).withRequestBody(
+                equalToJson("{\"external_check_id\":\"5001\",\"paid_with_bonuses\":20.00}")));
+
+        HttpResponse<String> again = box.register("POST", CHECKOUTS + "/" + id + "/order-closed", "{}");
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(again.body()).path("status").asText()).isEqualTo("COMPLETED");
+        HttpResponse<String> lateCancel = box.register("POST", CHECKOUTS + "/" + id + "/cancel", "");
+        assertThat(lateCancel.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(lateCancel.body()).path("type").asText()).endsWith("/problems/already-completed");
+    }
+
+    @Test
+    void theIdempotencyKeyMakesOneCheckoutPerOrder() throws Exception {
+        String first = json.readTree(create("order-2", "null", "order-2").body()).path("checkoutId").asText();
+
+        HttpResponse<String> same = create("order-2", "null", "order-2");
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(same.body()).path("checkoutId").asText()).isEqualTo(first);
+
+        HttpResponse<String> other = create("order-2", "\"777\"", "order-2");
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(other.body()).path("type").asText()).endsWith("/problems/idempotency-conflict");
+
+        HttpResponse<String> noKey = box.register("POST", CHECKOUTS, ORDER.formatted("order-3", "null"));
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        fakes.verify(1, postRequestedFor(urlEqualTo("/incust/v1/term/check/prepare")));
+    }
+
+    @Test
+    void badOrdersAreRefusedBeforeInCustIsAsked() throws Exception {
+        String[][] cases = {
+                {"{\"orderId\":\"o\",\"customerId\":\"c\",\"items\":[],\"total\":0,\"currency\":\"UAH\"}", "items"},
+                {ORDER.formatted("o", "null").replace("45.50", "-45.50").replace("91.00", "-91.00"), "items.0.price"},
+                {ORDER.formatted("o", "null").replace("45.50", "45.505"), "items.0.price"},
+                {ORDER.formatted("o", "null").replace("91.00", "90.00"), "total"},
+                {ORDER.formatted("o", "null").replace("\"UAH\"", "\"USD\""), "currency"},
+                {ORDER.formatted("o", "null").replace("45.50", "\"lots\""), "items.0.price"},
+                {ORDER.formatted("o", "null").replace("\"customerId\":\"c-1001\",", ""), "customerSessionId"},
+                {ORDER.formatted("o", "null").replace("\"count\":2", "\"count\":0"), "items.0.count"},
+        };
+        int key = 0;
+        for (String[] badCase : cases) {
+            HttpResponse<String> response = signedCreate(badCase[0], "bad-" + key++);
+            assertThat(response.statusCode()).as(badCase[0]).isEqualTo(400);
+            assertThat(json.readTree(response.body()).findValuesAsText("field")).as(badCase[0]).contains(badCase[1]);
+        }
+        fakes.verify(0, postRequestedFor(urlPathMatching("/incust/v1/term/check/.*")));
+    }
+
+    @Test
+    void redemptionsBeyondTheOfferAreRejectedAndTheCheckoutIsUnchanged() throws Exception {
+        String id = json.readTree(create("order-4", "null", "order-4").body()).path("checkoutId").asText();
+
+        HttpResponse<String> tooMuch = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":50.00}");
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(tooMuch.body()).path("type").asText()).endsWith("/problems/redemption-rejected");
+        HttpResponse<String> unknownCoupon = box.register("POST", CHECKOUTS + "/" + id + "/redemption",
+                "{\"couponCodes\":[\"FREEBEER\"]}");
+        assertThat(unknownCoupon.statusCode()).isEqualTo(422);
+        assertThat(box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":-1}").statusCode())
+                .isEqualTo(400);
+        fakes.verify(0, postRequestedFor(urlEqualTo("/incust/v1/term/check/reserve")));
+
+        fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"insufficient_bonuses\",\"message\":\"Not enough bonus points\"}")));
+        HttpResponse<String> refused = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":40.00}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).path("detail").asText()).isEqualTo("Not enough bonus points");
+        assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
+                .isEqualTo("AWAITING_REDEMPTION");
+    }
+
+    @Test
+    void withoutRedemptionAndWithoutConfirmationTheSaleGoesStraightToTheReceipt() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(TX.formatted("reserved", "0", "91.00", "null"))));
+        String id = json.readTree(create("order-5", "\"5005\"", "order-5").body()).path("checkoutId").asText();
+
+        HttpResponse<String> none = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
+
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(none.body()).path("status").asText()).isEqualTo("AWAITING_ORDER_CLOSE");
+        assertThat(json.readTree(none.body()).path("result").path("bonusToApply").decimalValue()).isEqualByComparingTo("0");
+        HttpResponse<String> retried = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
+        assertThat(retried.statusCode()).as("a retried redemption gets the same answer").isEqualTo(200);
+
+        PosterWebhook unsigned = new PosterWebhook(box.account, "861052", "transaction", "5005", "closed", "1764331200",
+                null, null);
+        fakes.stubFor(get(urlPathMatching("/poster/.*/api/dash.getTransaction")).willReturn(okJson(
+                "{\"response\":[{\"transaction_id\":\"5005\",\"status\":\"2\",\"payed_bonus\":\"0\"}]}")));
+        Map<String, Object> hook = Map.of("account", box.account, "account_number", "861052", "object", "transaction",
+                "object_id", "5005", "action", "closed", "time", "1764331200",
+                "verify", PosterWebhookSignature.sign(unsigned, BlackBox.SECRET));
+        assertThat(box.send(HttpRequest.newBuilder(box.url("/poster/webhooks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(hook)))).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
+                .isEqualTo("FINALIZING");
+        Jobs.runAll(management);
+
+        assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
+                .isEqualTo("COMPLETED");
+        assertThat(json.readTree(box.register("POST", CHECKOUTS + "/" + id + "/order-closed", "{}").body())
+                .path("status").asText()).isEqualTo("COMPLETED");
+        fakes.verify(1, postRequestedFor(urlEqualTo("/incust/v1/term/transaction/tx-1/finalize")));
+    }
+
+    @Test
+    void runningOutOfAttemptsAnswers410AndCancels() throws Exception {
+        String id = json.readTree(create("order-6", "null", "order-6").body()).path("checkoutId").asText();
+        box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":20}");
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/confirm").willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"confirmation_code_invalid\",\"message\":\"Wrong code\"}")));
+        fakes.stubFor(get("/incust/v1/term/transaction/tx-1").willReturn(okJson(
+                TX.formatted("cancelled", "20.00", "71.00", CONFIRMATION.formatted(0)))));
+
+        HttpResponse<String> last = box.register("POST", CHECKOUTS + "/" + id + "/confirmation", "{\"code\":\"0000\"}");
+
+        assertThat(last.statusCode()).isEqualTo(410);
+        assertThat(json.readTree(last.body()).path("type").asText()).endsWith("/problems/confirmation-expired");
+        Jobs.runAll(management);
+        assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
+                .isEqualTo("CANCELLED");
+        fakes.verify(1, postRequestedFor(urlEqualTo("/incust/v1/term/transaction/tx-1/cancel")));
+    }
+
+    @Test
+    void aNewCodeCanBeSentAndCallsInTheWrongStateAreNamed() throws Exception {
+        String id = json.readTree(create("order-7", "null", "order-7").body()).path("checkoutId").asText();
+        HttpResponse<String> early = box.register("POST", CHECKOUTS + "/" + id + "/confirmation", "{\"code\":\"1234\"}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(early.body()).path("type").asText()).endsWith("/problems/wrong-state");
+        assertThat(json.readTree(early.body()).path("status").asText()).isEqualTo("AWAITING_REDEMPTION");
+
+        box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":20}");
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/confirmation/resend").willReturn(okJson(
+                TX.formatted("confirmation_required", "20.00", "71.00", CONFIRMATION.formatted(3)))));
+        HttpResponse<String> resent = box.register("POST", CHECKOUTS + "/" + id + "/confirmation/resend", "");
+        assertThat(resent.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(resent.body()).path("confirmation").path("attemptsLeft").asInt()).isEqualTo(3);
+
+        HttpResponse<String> cancelled = box.register("POST", CHECKOUTS + "/" + id + "/cancel", "");
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(cancelled.body()).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(box.register("POST", CHECKOUTS + "/" + id + "/cancel", "").statusCode()).isEqualTo(200);
+        Jobs.runAll(management);
+        fakes.verify(1, postRequestedFor(urlEqualTo("/incust/v1/term/transaction/tx-1/cancel")));
+    }
+
+    @Test
+    void anotherRegisterNeverSeesTheCheckout() throws Exception {
+        String id = json.readTree(create("order-8", "null", "order-8").body()).path("checkoutId").asText();
+        box.send(HttpRequest.newBuilder(box.url("/api/admin/v1/terminal-bindings"))
+                .header("Authorization", BlackBox.adminAuthorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"posterAccount\":\"" + box.account
+                        + "\",\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"1\",\"posterTabletId\":\"1\","
+                        + "\"incust\":{\"login\":\"bar-login\",\"password\":\"bar-password\"}}")));
+
+        assertThat(box.register("GET", CHECKOUTS + "/" + id, "", "1", "1").statusCode()).isEqualTo(404);
+        assertThat(box.register("POST", CHECKOUTS + "/" + id + "/cancel", "", "1", "1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void whenInCustIsDownTheRegisterGetsA503AndMayRetryTheSameKey() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(aResponse().withStatus(503)));
+        assertThat(create("order-9", "null", "order-9").statusCode()).isEqualTo(503);
+
+        fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(okJson("{\"amount\":91.00,"
+                + "\"max_redeemable_bonuses\":45.50,\"bonus_points_available\":150.00,\"amount_to_pay\":91.00}")));
+        assertThat(create("order-9", "null", "order-9").statusCode()).isEqualTo(201);
+        fakes.verify(0, postRequestedFor(anyUrl()).withUrl("/incust/v1/term/check/reserve"));
+    }
+
+    private HttpResponse<String> create(String orderId, String transactionId, String key) throws Exception {
+        return signedCreate(ORDER.formatted(orderId, transactionId), key);
+    }
+
+    private HttpResponse<String> signedCreate(String body, String key) throws Exception {
+        String time = String.valueOf(System.currentTimeMillis() / 1000);
+        String url = box.url(CHECKOUTS).toString();
+        return box.send(HttpRequest.newBuilder(box.url(CHECKOUTS))
+                .header("X-Poster-Url", box.account).header("X-Poster-Spot-Id", "2").header("X-Poster-Tablet-Id", "3")
+                .header("X-Poster-Time", time)
+                .header("X-Poster-Signature", com.posterincust.register.RegisterSignature.sign(url,
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8), time, BlackBox.SECRET))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}
