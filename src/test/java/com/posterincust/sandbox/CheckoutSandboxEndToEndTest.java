@@ -1,0 +1,158 @@
+package com.posterincust.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.Jobs;
+import com.posterincust.incust.IncustClient;
+import com.posterincust.incust.IncustCredentials;
+import com.posterincust.incust.IncustWire;
+import com.posterincust.register.RegisterSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A whole checkout with confirmation through HTTP against the default run's fake Poster and inCust: the register
+ * plugin's calls, signed; the code read from the SMS outbox; inCust's own record of the sale checked at the end.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sandbox.enabled=true", "poster.application.id=", "poster.application.secret="})
+@ActiveProfiles("test")
+class CheckoutSandboxEndToEndTest {
+
+    static final IncustCredentials TERMINAL = new IncustCredentials("demo-confirm", SandboxData.TERMINAL_PASSWORD);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IncustClient incust;
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void theDemoAccountIsInstalledAndRegisterThreeBound() throws Exception {
+        HttpResponse<String> authorize = get(get("/poster/install").headers().firstValue("Location").orElseThrow());
+        Matcher allow = Pattern.compile("id=\"allow\" href=\"([^\"]+)\"").matcher(authorize.body());
+        assertThat(allow.find()).isTrue();
+        HttpResponse<String> redirect = get(allow.group(1).replace("&amp;", "&"));
+        assertThat(get(redirect.headers().firstValue("Location").orElseThrow()).statusCode()).isEqualTo(200);
+        Jobs.runAll(management);
+        String binding = "{\"posterAccount\":\"demo-cafe\",\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"2\","
+                + "\"posterTabletId\":\"3\",\"incust\":{\"login\":\"demo-confirm\",\"password\":\""
+                + SandboxData.TERMINAL_PASSWORD + "\"}}";
+        HttpResponse<String> bound = http.send(HttpRequest.newBuilder(url("/api/admin/v1/terminal-bindings"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(binding)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bound.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aCheckoutWithConfirmationCompletesWithOneFinalizedTransaction() throws Exception {
+        String checkoutId = checkOut("order-e2e-1", false);
+
+        assertThat(finalizedInIncust(checkoutId)).hasSize(1);
+    }
+
+    @Test
+    void aRegisterRetryingEveryCallStillMakesExactlyOne() throws Exception {
+        String checkoutId = checkOut("order-e2e-2", true);
+
+        assertThat(finalizedInIncust(checkoutId)).hasSize(1);
+    }
+
+    private String checkOut(String orderId, boolean retryEveryCall) throws Exception {
+        int calls = retryEveryCall ? 2 : 1;
+        String session = json.readTree(register("POST", "/api/register/v1/customer-sessions",
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", null).body()).path("sessionId").asText();
+        String order = "{\"orderId\":\"" + orderId + "\",\"transactionId\":null,\"customerSessionId\":\"" + session + "\","
+                + "\"items\":[{\"productId\":\"12\",\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,"
+                + "\"currency\":\"UAH\"}";
+
+        String checkoutId = null;
+        for (int call = 0; call < calls; call++) {
+            HttpResponse<String> created = register("POST", "/api/register/v1/checkouts", order, orderId);
+            assertThat(created.statusCode()).isEqualTo(call == 0 ? 201 : 200);
+            String id = json.readTree(created.body()).path("checkoutId").asText();
+            assertThat(checkoutId == null || checkoutId.equals(id)).isTrue();
+            checkoutId = id;
+        }
+        String base = "/api/register/v1/checkouts/" + checkoutId;
+        for (int call = 0; call < calls; call++) {
+            HttpResponse<String> redeemed = register("POST", base + "/redemption", "{\"bonusPoints\":20.00}", null);
+            assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
+            assertThat(json.readTree(redeemed.body()).path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+        }
+        String code = codeFromOutbox();
+        for (int call = 0; call < calls; call++) {
+            HttpResponse<String> confirmed = register("POST", base + "/confirmation", "{\"code\":\"" + code + "\"}", null);
+            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+            assertThat(json.readTree(confirmed.body()).path("result").path("bonusToApply").decimalValue())
+                    .isEqualByComparingTo("20.00");
+        }
+        for (int call = 0; call < calls; call++) {
+            HttpResponse<String> closed = register("POST", base + "/order-closed",
+                    "{\"transactionId\":\"" + (retryEveryCall ? "9002" : "9001") + "\",\"payedBonus\":20.00,"
+                            + "\"total\":71.00}", null);
+            assertThat(closed.statusCode()).isEqualTo(202);
+        }
+        Jobs.runAll(management);
+        assertThat(json.readTree(register("GET", base, "", null).body()).path("status").asText()).isEqualTo("COMPLETED");
+        return checkoutId;
+    }
+
+    private List<IncustWire.Transaction> finalizedInIncust(String checkoutId) {
+        return incust.transactionByExternalId(TERMINAL, checkoutId).stream()
+                .filter(transaction -> IncustWire.Transaction.FINALIZED.equals(transaction.status())).toList();
+    }
+
+    private String codeFromOutbox() throws Exception {
+        HttpResponse<String> outbox = http.send(HttpRequest.newBuilder(url("/sandbox/sms-outbox"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode newest = json.readTree(outbox.body()).get(0);
+        return newest.path("code").asText();
+    }
+
+    private HttpResponse<String> register(String method, String path, String body, String idempotencyKey)
+            throws Exception {
+        String time = String.valueOf(System.currentTimeMillis() / 1000);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+                .header("X-Poster-Url", SandboxData.ACCOUNT).header("X-Poster-Spot-Id", "2")
+                .header("X-Poster-Tablet-Id", "3").header("X-Poster-Time", time)
+                .header("X-Poster-Signature", RegisterSignature.sign(url(path).toString(),
+                        body.getBytes(StandardCharsets.UTF_8), time, SandboxConfiguration.APPLICATION_SECRET))
+                .header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String pathOrUrl) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(pathOrUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl);
+    }
+}
