@@ -66,6 +66,12 @@ public class CheckoutRepository {
                 .params(account, transactionId).query(this::map).list();
     }
 
+    /** Checkouts of a register waiting for a receipt whose id they do not know yet. */
+    public List<Checkout> findWaitingForReceipt(String account, String tabletId) {
+        return jdbc.sql("select * from checkout where account = ? and tablet_id = ? and status = ? and transaction_id is null")
+                .params(account, tabletId, CheckoutStatus.AWAITING_ORDER_CLOSE.name()).query(this::map).list();
+    }
+
     public void setStatus(String id, CheckoutStatus status) {
         update(id, "status = ?", status.name());
     }

@@ -250,6 +250,36 @@ class CheckoutsBlackBoxTest {
     }
 
     @Test
+    void aWebhookForAReceiptNoCheckoutKnowsIsMatchedByTheRegisterThatClosedIt() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(TX.formatted("reserved", "0", "91.00", "null"))));
+        String id = json.readTree(create("order-10", "null", "order-10").body()).path("checkoutId").asText();
+        box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
+        fakes.stubFor(get(urlPathMatching("/poster/.*/api/dash.getTransaction")).willReturn(okJson(
+                "{\"response\":[{\"transaction_id\":\"7007\",\"status\":\"2\",\"payed_bonus\":\"0\","
+                        + "\"history\":[{\"type_history\":\"open\",\"spot_tablet_id\":\"3\"},"
+                        + "{\"type_history\":\"close\",\"spot_tablet_id\":\"3\"}]}]}")));
+
+        PosterWebhook unsigned = new PosterWebhook(box.account, "861052", "transaction", "7007", "closed", "1764331300",
+                null, null);
+        Map<String, Object> hook = Map.of("account", box.account, "account_number", "861052", "object", "transaction",
+                "object_id", "7007", "action", "closed", "time", "1764331300",
+                "verify", PosterWebhookSignature.sign(unsigned, BlackBox.SECRET));
+        assertThat(box.send(HttpRequest.newBuilder(box.url("/poster/webhooks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(hook)))).statusCode()).isEqualTo(200);
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        String status;
+        do {
+            status = json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText();
+        } while (!status.equals("FINALIZING") && System.currentTimeMillis() < deadline);
+        assertThat(status).isEqualTo("FINALIZING");
+        Jobs.runAll(management);
+        JsonNode done = json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body());
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.path("transactionId").asText()).isEqualTo("7007");
+    }
+
+    @Test
     void runningOutOfAttemptsAnswers410AndCancels() throws Exception {
         String id = json.readTree(create("order-6", "null", "order-6").body()).path("checkoutId").asText();
         box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":20}");
