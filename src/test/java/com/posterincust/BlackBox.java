@@ -35,10 +35,15 @@ public final class BlackBox {
     public final String account;
 
     public BlackBox(WireMockServer fakes, ObjectMapper json, int port) {
+        this(fakes, json, port, "cafe" + System.nanoTime());
+    }
+
+    /** Another node of the same service, speaking for the same account. */
+    public BlackBox(WireMockServer fakes, ObjectMapper json, int port, String account) {
         this.fakes = fakes;
         this.json = json;
         this.port = port;
-        this.account = "cafe" + System.nanoTime();
+        this.account = account;
     }
 
     /** Stubs a Poster account with two locations and three registers, and an inCust terminal in UAH. */
@@ -93,12 +98,22 @@ public final class BlackBox {
         return register(method, path, body, "3", "2");
     }
 
+    /** A register request carrying an {@code Idempotency-Key}, as checkouts are started. */
+    public HttpResponse<String> registerWithKey(String method, String path, String body, String idempotencyKey)
+            throws Exception {
+        return send(signed(method, path, body, "3", "2").header("Idempotency-Key", idempotencyKey));
+    }
+
     public HttpResponse<String> register(String method, String path, String body, String tablet, String spot)
             throws Exception {
+        return send(signed(method, path, body, tablet, spot));
+    }
+
+    private HttpRequest.Builder signed(String method, String path, String body, String tablet, String spot) {
         String time = String.valueOf(System.currentTimeMillis() / 1000);
         String signature = RegisterSignature.sign(url(path).toString(), body.getBytes(StandardCharsets.UTF_8), time,
                 SECRET);
-        return send(HttpRequest.newBuilder(url(path))
+        return HttpRequest.newBuilder(url(path))
                 .header("X-Poster-Url", account)
                 .header("X-Poster-Spot-Id", spot)
                 .header("X-Poster-Tablet-Id", tablet)
@@ -106,7 +121,7 @@ public final class BlackBox {
                 .header("X-Poster-Signature", signature)
                 .header("Content-Type", "application/json")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
+                        : HttpRequest.BodyPublishers.ofString(body));
     }
 
     public static String adminAuthorization() {
