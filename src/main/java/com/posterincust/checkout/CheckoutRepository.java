@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,6 +72,14 @@ public class CheckoutRepository {
     public List<Checkout> findWaitingForReceipt(String account, String tabletId) {
         return jdbc.sql("select * from checkout where account = ? and tablet_id = ? and status = ? and transaction_id is null")
                 .params(account, tabletId, CheckoutStatus.AWAITING_ORDER_CLOSE.name()).query(this::map).list();
+    }
+
+    public Map<CheckoutStatus, Long> countByStatus() {
+        Map<CheckoutStatus, Long> counts = new EnumMap<>(CheckoutStatus.class);
+        jdbc.sql("select status, count(*) from checkout group by status")
+                .query((rs, row) -> counts.put(CheckoutStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     public void setStatus(String id, CheckoutStatus status) {

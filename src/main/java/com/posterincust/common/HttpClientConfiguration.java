@@ -1,6 +1,7 @@
 package com.posterincust.common;
 
 import feign.Client;
+import io.micrometer.core.instrument.MeterRegistry;
 import feign.hc5.ApacheHttp5Client;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -9,7 +10,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One pooled HTTP client for the Feign clients of Poster and inCust; timeouts are set per client. */
+/** One pooled HTTP client for the Feign clients of Poster and inCust (timeouts are set per client), and their metrics. */
 @Configuration
 public class HttpClientConfiguration {
 
@@ -25,6 +26,11 @@ public class HttpClientConfiguration {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .build();
+    }
+
+    @Bean
+    ExternalCallMetrics externalCallMetrics(MeterRegistry registry) {
+        return new ExternalCallMetrics(registry);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.posterincust.incust;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.ExternalCallMetrics;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustWire.Check;
 import com.posterincust.incust.IncustWire.CheckResult;
@@ -56,9 +57,12 @@ public class IncustClient {
     }
 
     private final IncustApi api;
+    private final ExternalCallMetrics metrics;
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
-    public IncustClient(IncustProperties properties, Client httpClient, ObjectMapper springJson) {
+    public IncustClient(IncustProperties properties, Client httpClient, ObjectMapper springJson,
+                        ExternalCallMetrics metrics) {
+        this.metrics = metrics;
         // Absent fields stay absent: a null in a profile update would erase what inCust knows.
         ObjectMapper json = springJson.copy()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -167,7 +171,11 @@ public class IncustClient {
         return login(terminal).token();
     }
 
-    private static <T> T guarded(String operation, Supplier<T> call) {
+    private <T> T guarded(String operation, Supplier<T> call) {
+        return metrics.timed("incust", operation, () -> unguarded(operation, call));
+    }
+
+    private static <T> T unguarded(String operation, Supplier<T> call) {
         try {
             return call.get();
         } catch (RetryableException e) {

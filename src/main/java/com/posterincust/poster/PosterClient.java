@@ -2,6 +2,7 @@ package com.posterincust.poster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.ExternalCallMetrics;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import feign.Client;
 import feign.Feign;
@@ -36,9 +37,11 @@ public class PosterClient {
 
     private final PosterApi api;
     private final PosterProperties properties;
+    private final ExternalCallMetrics metrics;
 
-    public PosterClient(PosterProperties properties, Client httpClient, ObjectMapper json) {
+    public PosterClient(PosterProperties properties, Client httpClient, ObjectMapper json, ExternalCallMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         PosterWireCodec codec = new PosterWireCodec(json);
         this.api = Feign.builder()
                 .client(httpClient)
@@ -210,7 +213,11 @@ public class PosterClient {
         return URI.create(properties.getApi().getBaseUrl().replace("{account}", account));
     }
 
-    private static JsonNode guarded(String method, Supplier<JsonNode> call) {
+    private JsonNode guarded(String method, Supplier<JsonNode> call) {
+        return metrics.timed("poster", method, () -> unguarded(method, call));
+    }
+
+    private static JsonNode unguarded(String method, Supplier<JsonNode> call) {
         try {
             return call.get();
         } catch (RetryableException e) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** register-api.md §1 "Checkout" over real HTTP, sandbox off, WireMock playing Poster and inCust. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 @ActiveProfiles("test")
 class CheckoutsBlackBoxTest {
 
@@ -152,6 +154,23 @@ class CheckoutsBlackBoxTest {
         HttpResponse<String> lateCancel = box.register("POST", CHECKOUTS + "/" + id + "/cancel", "");
         assertThat(lateCancel.statusCode()).isEqualTo(409);
         assertThat(json.readTree(lateCancel.body()).path("type").asText()).endsWith("/problems/already-completed");
+    }
+
+    @Test
+    void operatorsSeeHealthAndMetrics() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(aResponse().withStatus(503)));
+        create("order-ops", "null", "order-ops");
+
+        JsonNode health = json.readTree(box.send(HttpRequest.newBuilder(box.url("/actuator/health/orchestrator"))).body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").has("db")).isTrue();
+        assertThat(health.path("components").has("processEngine")).isTrue();
+
+        String metrics = box.send(HttpRequest.newBuilder(box.url("/actuator/prometheus"))).body();
+        assertThat(metrics).contains("orchestrator_checkouts{status=\"AWAITING_REDEMPTION\"}")
+                .contains("orchestrator_incidents")
+                .containsPattern("orchestrator_external_calls_seconds_count\\{[^}]*operation=\"POST /term/check/prepare\""
+                        + "[^}]*outcome=\"unavailable\"[^}]*system=\"incust\"");
     }
 
     @Test

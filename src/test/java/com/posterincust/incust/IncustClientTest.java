@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.common.ExternalCallMetrics;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustWire.Check;
 import com.posterincust.incust.IncustWire.CheckItem;
@@ -65,7 +66,8 @@ class IncustClientTest {
         properties.getApi().setBaseUrl(incust.baseUrl() + "/v1");
         properties.getApi().setLanguage("uk");
         properties.getApi().setReadTimeout(Duration.ofMillis(500));
-        client = new IncustClient(properties, new ApacheHttp5Client(), new ObjectMapper().registerModule(new JavaTimeModule()));
+        client = new IncustClient(properties, new ApacheHttp5Client(), new ObjectMapper().registerModule(new JavaTimeModule()),
+                ExternalCallMetrics.unpublished());
         incust.stubFor(post("/v1/term/token").willReturn(okJson(fixture("token.json"))));
     }
 

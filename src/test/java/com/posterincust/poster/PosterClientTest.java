@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.posterincust.common.ExternalCallMetrics;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import feign.hc5.ApacheHttp5Client;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class PosterClientTest {
         properties.getApplication().setId("1234");
         properties.getApplication().setSecret("app-secret");
         properties.getOauth().setRedirectUri("https://orchestrator.example/poster/oauth/callback");
-        client = new PosterClient(properties, new ApacheHttp5Client(), new ObjectMapper());
+        client = new PosterClient(properties, new ApacheHttp5Client(), new ObjectMapper(), ExternalCallMetrics.unpublished());
     }
 
     static String fixture(String name) {

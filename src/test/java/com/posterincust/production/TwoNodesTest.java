@@ -87,6 +87,8 @@ class TwoNodesTest {
         fakes.stubFor(post(urlPathMatching("/incust/v1/term/transaction/.*/finalize")).willReturn(okJson("{\"status\":\"finalized\"}")));
         fakes.stubFor(post(urlPathMatching("/incust/v1/term/transaction/.*/cancel")).willReturn(okJson("{\"status\":\"cancelled\"}")));
         installAndBind(a);
+        assertThat(json.readTree(a.send(HttpRequest.newBuilder(a.url("/actuator/health/orchestrator"))).body())
+                .path("components").path("jobExecutor").path("status").asText()).isEqualTo("UP");
 
         ExecutorService registers = Executors.newFixedThreadPool(8);
         List<Future<String>> started = new ArrayList<>();
