@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Drives the service over HTTP the way its callers do, with one WireMock server playing Poster (under /poster)
@@ -26,6 +28,8 @@ import org.camunda.bpm.engine.ManagementService;
 public final class BlackBox {
 
     public static final String SECRET = "test-app-secret";
+    /** One fake Poster + inCust server per test JVM; each test resets it before use. */
+    public static final WireMockServer FAKES = startFakes();
     public static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -33,6 +37,18 @@ public final class BlackBox {
     private final ObjectMapper json;
     private final int port;
     public final String account;
+
+    private static WireMockServer startFakes() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    /** Points the service's Poster and inCust clients at {@link #FAKES}. */
+    public static void pointAtFakes(DynamicPropertyRegistry registry) {
+        registry.add("poster.api.base-url", () -> FAKES.baseUrl() + "/poster/{account}/api");
+        registry.add("incust.api.base-url", () -> FAKES.baseUrl() + "/incust/v1");
+    }
 
     public BlackBox(WireMockServer fakes, ObjectMapper json, int port) {
         this(fakes, json, port, "cafe" + System.nanoTime());
@@ -69,16 +85,33 @@ public final class BlackBox {
         return this;
     }
 
-    /** The OAuth install, as a business would click it, then the background preparation. */
+    /** The OAuth install, as a business would click it, then the background preparation run by the test. */
     public BlackBox install(ManagementService management) throws Exception {
+        authorize();
+        Jobs.runAll(management);
+        return this;
+    }
+
+    /** The OAuth install on a service whose own job executor prepares the account: waits until it is ACTIVE. */
+    public BlackBox installAndAwaitActive() throws Exception {
+        authorize();
+        long deadline = System.currentTimeMillis() + 30_000;
+        String status = "";
+        while (!status.equals("ACTIVE") && System.currentTimeMillis() < deadline) {
+            status = json.readTree(send(HttpRequest.newBuilder(url("/api/admin/v1/installations/" + account))
+                    .header("Authorization", adminAuthorization()).GET()).body()).path("status").asText();
+        }
+        assertThat(status).isEqualTo("ACTIVE");
+        return this;
+    }
+
+    private void authorize() throws Exception {
         String location = send(HttpRequest.newBuilder(url("/poster/install")).GET()).headers()
                 .firstValue("Location").orElseThrow();
         String state = URLDecoder.decode(location.replaceAll(".*state=", ""), StandardCharsets.UTF_8);
         HttpResponse<String> callback = send(HttpRequest.newBuilder(
                 url("/poster/oauth/callback?code=c0de&account=" + account + "&state=" + state)).GET());
         assertThat(callback.statusCode()).isEqualTo(200);
-        Jobs.runAll(management);
-        return this;
     }
 
     /** Binds register 3 in location 2. */

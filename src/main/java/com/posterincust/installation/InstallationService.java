@@ -30,13 +30,13 @@ public class InstallationService {
         if (grant.ownerCountry() != null && grant.ownerCountry().matches("[A-Za-z]{2}")) {
             installations.saveCountry(account, grant.ownerCountry().toUpperCase(Locale.ROOT));
         }
-        log.info("Installation {}: access token received by OAuth for customer number {}", account, grant.accountNumber());
+        log.info("Installation {}: Poster granted access by OAuth for customer number {}", account, grant.accountNumber());
         return grant.accountNumber();
     }
 
     public void storeWebhookToken(String account, String accountNumber, String accessToken) {
         installations.storeToken(account, accountNumber, accessToken);
-        log.info("Installation {}: access token received by webhook for customer number {}", account, accountNumber);
+        log.info("Installation {}: Poster granted access by webhook for customer number {}", account, accountNumber);
     }
 
     public PosterAccountSettings readSettings(String account) {

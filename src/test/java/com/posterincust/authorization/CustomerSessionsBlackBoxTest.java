@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +22,6 @@ import com.posterincust.BlackBox;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,21 +41,11 @@ class CustomerSessionsBlackBoxTest {
             + "\"email\":\"olena@example.com\",\"is_new\":false,\"bonus_points\":150,\"birth_date\":\"1990-04-01\","
             + "\"accounts\":[{\"id\":\"a-1\",\"title\":\"Gift card\",\"type\":\"money\",\"balance\":200.00}],"
             + "\"coupons\":[{\"code\":\"COFFEE10\",\"title\":\"10% off\",\"description\":\"10 %\"}]}";
-    static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        fakes.start();
-    }
+    static final WireMockServer fakes = BlackBox.FAKES;
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("poster.api.base-url", () -> fakes.baseUrl() + "/poster/{account}/api");
-        registry.add("incust.api.base-url", () -> fakes.baseUrl() + "/incust/v1");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        fakes.stop();
+        BlackBox.pointAtFakes(registry);
     }
 
     @LocalServerPort

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,21 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class BindingAndRegisterBlackBoxTest {
 
     static final String SECRET = BlackBox.SECRET;
-    static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        fakes.start();
-    }
+    static final WireMockServer fakes = BlackBox.FAKES;
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("poster.api.base-url", () -> fakes.baseUrl() + "/poster/{account}/api");
-        registry.add("incust.api.base-url", () -> fakes.baseUrl() + "/incust/v1");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        fakes.stop();
+        BlackBox.pointAtFakes(registry);
     }
 
     @LocalServerPort

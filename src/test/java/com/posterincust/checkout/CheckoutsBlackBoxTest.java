@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,21 +46,11 @@ class CheckoutsBlackBoxTest {
     static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"%s\",\"redeemed_bonuses\":%s,"
             + "\"discount_amount\":0,\"amount_to_pay\":%s,\"confirmation\":%s}";
     static final String CONFIRMATION = "{\"channel\":\"phone\",\"expires_at\":\"2030-01-01T12:05:00Z\",\"attempts_left\":%d}";
-    static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        fakes.start();
-    }
+    static final WireMockServer fakes = BlackBox.FAKES;
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("poster.api.base-url", () -> fakes.baseUrl() + "/poster/{account}/api");
-        registry.add("incust.api.base-url", () -> fakes.baseUrl() + "/incust/v1");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        fakes.stop();
+        BlackBox.pointAtFakes(registry);
     }
 
     @LocalServerPort

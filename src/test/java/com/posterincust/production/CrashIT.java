@@ -53,7 +53,7 @@ class CrashIT {
         Process first = start(database, "first");
         BlackBox node = new BlackBox(poster, json, portOf(first));
         node.stubPosterAndIncust();
-        installAndBind(node);
+        node.installAndAwaitActive().bindRegister();
 
         List<String> completing = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
@@ -117,22 +117,6 @@ class CrashIT {
                 return false;
             }
         });
-    }
-
-    private static void installAndBind(BlackBox node) throws Exception {
-        String location = node.send(HttpRequest.newBuilder(node.url("/poster/install")).GET()).headers()
-                .firstValue("Location").orElseThrow();
-        String state = location.replaceAll(".*state=", "");
-        assertThat(node.send(HttpRequest.newBuilder(node.url("/poster/oauth/callback?code=c0de&account=" + node.account
-                + "&state=" + state)).GET()).statusCode()).isEqualTo(200);
-        long deadline = System.currentTimeMillis() + 30_000;
-        String status = "";
-        while (!status.equals("ACTIVE") && System.currentTimeMillis() < deadline) {
-            status = json.readTree(node.send(HttpRequest.newBuilder(node.url("/api/admin/v1/installations/" + node.account))
-                    .header("Authorization", BlackBox.adminAuthorization()).GET()).body()).path("status").asText();
-        }
-        assertThat(status).isEqualTo("ACTIVE");
-        node.bindRegister();
     }
 
     private Process start(String database, String name) throws Exception {

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,21 +38,11 @@ class FaultsTest {
             + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}";
     static final String RESERVED = "{\"id\":\"tx-1\",\"status\":\"reserved\",\"redeemed_bonuses\":0,\"discount_amount\":0,"
             + "\"amount_to_pay\":91.00}";
-    static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        fakes.start();
-    }
+    static final WireMockServer fakes = BlackBox.FAKES;
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("poster.api.base-url", () -> fakes.baseUrl() + "/poster/{account}/api");
-        registry.add("incust.api.base-url", () -> fakes.baseUrl() + "/incust/v1");
-    }
-
-    @AfterAll
-    static void stopFakes() {
-        fakes.stop();
+        BlackBox.pointAtFakes(registry);
     }
 
     @LocalServerPort

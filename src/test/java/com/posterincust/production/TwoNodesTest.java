@@ -86,7 +86,7 @@ class TwoNodesTest {
         fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(TX)));
         fakes.stubFor(post(urlPathMatching("/incust/v1/term/transaction/.*/finalize")).willReturn(okJson("{\"status\":\"finalized\"}")));
         fakes.stubFor(post(urlPathMatching("/incust/v1/term/transaction/.*/cancel")).willReturn(okJson("{\"status\":\"cancelled\"}")));
-        installAndBind(a);
+        a.installAndAwaitActive().bindRegister();
         assertThat(json.readTree(a.send(HttpRequest.newBuilder(a.url("/actuator/health/orchestrator"))).body())
                 .path("components").path("jobExecutor").path("status").asText()).isEqualTo("UP");
 
@@ -137,22 +137,6 @@ class TwoNodesTest {
                 "{\"transactionId\":\"" + (1000 + orderId.length()) + "\",\"payedBonus\":0}");
         assertThat(last.statusCode()).as(last.body()).isIn(200, 202);
         return id;
-    }
-
-    private static void installAndBind(BlackBox node) throws Exception {
-        String location = node.send(HttpRequest.newBuilder(node.url("/poster/install")).GET()).headers()
-                .firstValue("Location").orElseThrow();
-        String state = location.replaceAll(".*state=", "");
-        assertThat(node.send(HttpRequest.newBuilder(node.url("/poster/oauth/callback?code=c0de&account=" + node.account
-                + "&state=" + state)).GET()).statusCode()).isEqualTo(200);
-        long deadline = System.currentTimeMillis() + 30_000;
-        String status = "";
-        while (!status.equals("ACTIVE") && System.currentTimeMillis() < deadline) {
-            status = json.readTree(node.send(HttpRequest.newBuilder(node.url("/api/admin/v1/installations/" + node.account))
-                    .header("Authorization", BlackBox.adminAuthorization()).GET()).body()).path("status").asText();
-        }
-        assertThat(status).isEqualTo("ACTIVE");
-        node.bindRegister();
     }
 
     private static boolean allSettled(BlackBox node, Map<String, String> outcome) {
