@@ -162,6 +162,20 @@ class CheckoutsBlackBoxTest {
     }
 
     @Test
+    void theOpenApiDescribesEveryEndpoint() throws Exception {
+        HttpResponse<String> api = box.send(HttpRequest.newBuilder(box.url("/v3/api-docs")));
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(api.body()).path("paths");
+        assertThat(paths.has("/api/register/v1/checkouts/{id}/confirmation")).isTrue();
+        assertThat(paths.has("/api/register/v1/customer-sessions")).isTrue();
+        assertThat(paths.has("/api/register/v1/connection")).isTrue();
+        assertThat(paths.has("/api/admin/v1/terminal-bindings")).isTrue();
+        assertThat(paths.has("/poster/webhooks")).isTrue();
+        assertThat(api.body()).doesNotContain("RegisterContext");
+    }
+
+    @Test
     void theIdempotencyKeyMakesOneCheckoutPerOrder() throws Exception {
         String first = json.readTree(create("order-2", "null", "order-2").body()).path("checkoutId").asText();
 
