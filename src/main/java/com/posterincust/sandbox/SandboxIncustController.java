@@ -12,7 +12,6 @@ import com.posterincust.incust.IncustWire.NewCustomer;
 import com.posterincust.incust.IncustWire.Profile;
 import com.posterincust.incust.IncustWire.Reservation;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
