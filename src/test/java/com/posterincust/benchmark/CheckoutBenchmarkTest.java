@@ -41,6 +41,11 @@ class CheckoutBenchmarkTest {
                 tables.append(report.asTable());
             }
         }
+        if (Boolean.getBoolean("benchmark.sqlByText")) {
+            SqlStatementCounter.BY_SQL.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get())).limit(40)
+                    .forEach(e -> System.out.println("SQL " + e.getValue() + " " + e.getKey()));
+        }
         Path out = Path.of("target", "benchmark.md");
         Files.writeString(out, tables, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
     }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class SqlStatementCounter {
 
     static final AtomicLong EXECUTED = new AtomicLong();
+    static final java.util.Map<String, AtomicLong> BY_SQL = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Bean
     static BeanPostProcessor countingDataSource() {
@@ -38,6 +39,11 @@ class SqlStatementCounter {
             }
             if (method.getName().startsWith("execute")) {
                 EXECUTED.incrementAndGet();
+            }
+            if (Boolean.getBoolean("benchmark.sqlByText") && method.getName().startsWith("prepare") && args != null
+                    && args.length > 0 && args[0] instanceof String sql) {
+                BY_SQL.computeIfAbsent(sql.replaceAll("\\s+", " ").substring(0, Math.min(90, sql.replaceAll("\\s+", " ").length())),
+                        key -> new AtomicLong()).incrementAndGet();
             }
             if (result instanceof Connection connection && type != Connection.class) {
                 return proxy(Connection.class, connection);
