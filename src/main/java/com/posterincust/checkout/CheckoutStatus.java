@@ -2,9 +2,5 @@ package com.posterincust.checkout;
 
 /** The statuses of register-api.md §1. */
 public enum CheckoutStatus {
-    AWAITING_REDEMPTION, AWAITING_CONFIRMATION, AWAITING_ORDER_CLOSE, FINALIZING, COMPLETED, CANCELLED, EXPIRED;
-
-    public boolean isFinished() {
-        return this == COMPLETED || this == CANCELLED || this == EXPIRED;
-    }
+    AWAITING_REDEMPTION, AWAITING_CONFIRMATION, AWAITING_ORDER_CLOSE, FINALIZING, COMPLETED, CANCELLED, EXPIRED
 }

@@ -8,22 +8,16 @@ package com.posterincust.common;
 public class ExternalSystemUnavailableException extends RuntimeException {
 
     private final String system;
-    private final String operation;
     private final boolean timeout;
 
     public ExternalSystemUnavailableException(String system, String operation, String reason, boolean timeout) {
         super(system + " " + operation + " failed: " + reason);
         this.system = system;
-        this.operation = operation;
         this.timeout = timeout;
     }
 
     public String system() {
         return system;
-    }
-
-    public String operation() {
-        return operation;
     }
 
     public boolean isTimeout() {

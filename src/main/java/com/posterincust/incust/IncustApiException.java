@@ -16,21 +16,15 @@ public class IncustApiException extends RuntimeException {
     /** Not an inCust symbol: the terminal login or password was refused by {@code POST /term/token}. */
     public static final String LOGIN_REFUSED = "login_refused";
 
-    private final String operation;
     private final int httpStatus;
     private final String symbol;
     private final String incustMessage;
 
     public IncustApiException(String operation, int httpStatus, String symbol, String incustMessage) {
         super("inCust " + operation + " answered " + httpStatus + " " + symbol + ": " + incustMessage);
-        this.operation = operation;
         this.httpStatus = httpStatus;
         this.symbol = symbol;
         this.incustMessage = incustMessage;
-    }
-
-    public String operation() {
-        return operation;
     }
 
     public int httpStatus() {
