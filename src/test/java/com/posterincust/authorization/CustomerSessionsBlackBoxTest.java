@@ -16,44 +16,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** register-api.md §1 "Customer authorization" over real HTTP, sandbox off, WireMock playing Poster and inCust. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CustomerSessionsBlackBoxTest {
+class CustomerSessionsBlackBoxTest extends AgainstFakesTest {
 
     static final String SESSIONS = "/api/register/v1/customer-sessions";
     static final String OLENA = "{\"id\":\"c-1001\",\"name\":\"Olena\",\"phone\":\"+380501234567\","
             + "\"email\":\"olena@example.com\",\"is_new\":false,\"bonus_points\":150,\"birth_date\":\"1990-04-01\","
             + "\"accounts\":[{\"id\":\"a-1\",\"title\":\"Gift card\",\"type\":\"money\",\"balance\":200.00}],"
             + "\"coupons\":[{\"code\":\"COFFEE10\",\"title\":\"10% off\",\"description\":\"10 %\"}]}";
-    static final WireMockServer fakes = BlackBox.FAKES;
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        BlackBox.pointAtFakes(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    ObjectMapper json;
 
     BlackBox box;
     String clients;

@@ -8,8 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
 import com.posterincust.poster.webhook.PosterWebhook;
 import com.posterincust.poster.webhook.PosterWebhookSignature;
@@ -20,38 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * register-api.md §1 (authentication, connection) and §2 (terminal bindings) over real HTTP, sandbox off,
  * with one WireMock server playing both Poster (under /poster) and inCust (under /incust/v1).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BindingAndRegisterBlackBoxTest {
+class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
 
     static final String SECRET = BlackBox.SECRET;
-    static final WireMockServer fakes = BlackBox.FAKES;
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        BlackBox.pointAtFakes(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    ObjectMapper json;
 
     BlackBox box;
     String account;

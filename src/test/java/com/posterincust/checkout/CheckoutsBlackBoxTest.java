@@ -13,8 +13,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
 import com.posterincust.Jobs;
 import com.posterincust.poster.webhook.PosterWebhook;
@@ -22,22 +21,13 @@ import com.posterincust.poster.webhook.PosterWebhookSignature;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** register-api.md §1 "Checkout" over real HTTP, sandbox off, WireMock playing Poster and inCust. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
-@ActiveProfiles("test")
-class CheckoutsBlackBoxTest {
+class CheckoutsBlackBoxTest extends AgainstFakesTest {
 
     static final String CHECKOUTS = "/api/register/v1/checkouts";
     static final String ORDER = "{\"orderId\":\"%s\",\"transactionId\":%s,\"customerId\":\"c-1001\","
@@ -46,19 +36,6 @@ class CheckoutsBlackBoxTest {
     static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"%s\",\"redeemed_bonuses\":%s,"
             + "\"discount_amount\":0,\"amount_to_pay\":%s,\"confirmation\":%s}";
     static final String CONFIRMATION = "{\"channel\":\"phone\",\"expires_at\":\"2030-01-01T12:05:00Z\",\"attempts_left\":%d}";
-    static final WireMockServer fakes = BlackBox.FAKES;
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        BlackBox.pointAtFakes(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    ObjectMapper json;
 
     BlackBox box;
 

@@ -8,21 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Poster and inCust failing in the ways they do: the register gets a clear 503/504 at once, background steps retry
@@ -30,29 +24,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"incust.api.read-timeout=500ms", "poster.api.read-timeout=500ms"})
-@ActiveProfiles("test")
-class FaultsTest {
+class FaultsTest extends AgainstFakesTest {
 
     static final String CHECKOUTS = "/api/register/v1/checkouts";
     static final String ORDER = "{\"orderId\":\"%s\",\"customerId\":\"c-1001\",\"items\":[{\"productId\":\"12\","
             + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}";
     static final String RESERVED = "{\"id\":\"tx-1\",\"status\":\"reserved\",\"redeemed_bonuses\":0,\"discount_amount\":0,"
             + "\"amount_to_pay\":91.00}";
-    static final WireMockServer fakes = BlackBox.FAKES;
-
-    @DynamicPropertySource
-    static void pointAtFakes(DynamicPropertyRegistry registry) {
-        BlackBox.pointAtFakes(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ManagementService management;
     @Autowired
     ProcessEngine engine;
-    @Autowired
-    ObjectMapper json;
 
     BlackBox box;
 
