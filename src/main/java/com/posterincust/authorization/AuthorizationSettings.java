@@ -1,5 +1,6 @@
 package com.posterincust.authorization;
 
+import com.posterincust.security.ModelBean;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * The {@code customers.*} settings. The model reads {@code ${authorizationSettings.profileTimeoutIso}} for its timer,
  * so an analyst can change the wait in configuration or replace the expression in the Modeler.
  */
+@ModelBean
 @Component("authorizationSettings")
 @ConfigurationProperties("customers")
 public class AuthorizationSettings {

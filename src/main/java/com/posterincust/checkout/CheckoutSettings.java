@@ -1,5 +1,6 @@
 package com.posterincust.checkout;
 
+import com.posterincust.security.ModelBean;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * The {@code checkout.*} settings the model reads as {@code ${checkoutSettings...}}: an analyst changes them in
  * configuration, or replaces the expression in the Modeler.
  */
+@ModelBean
 @Component("checkoutSettings")
 @ConfigurationProperties("checkout")
 public class CheckoutSettings {

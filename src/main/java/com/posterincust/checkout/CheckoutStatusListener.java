@@ -1,9 +1,11 @@
 package com.posterincust.checkout;
 
+import com.posterincust.security.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Lets the model say, on an event, which status the register sees from then on: {@code ${checkoutStatus.set(execution, 'CANCELLED')}}. */
+@ModelBean
 @Component("checkoutStatus")
 public class CheckoutStatusListener {
 

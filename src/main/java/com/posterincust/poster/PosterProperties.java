@@ -32,7 +32,7 @@ public class PosterProperties {
 
     public static class OAuth {
         private String authorizeUrl = "https://joinposter.com/api/auth";
-        private String redirectUri = "http://localhost:8080/poster/oauth/callback";
+        private String redirectUri = "";
         /** How long an install link stays usable between /poster/install and the callback. */
         private Duration stateTtl = Duration.ofMinutes(15);
 

@@ -3,21 +3,15 @@ package com.posterincust.register;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.binding.TerminalBinding;
 import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.common.BufferedBodyRequest;
 import com.posterincust.common.Problems;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterProperties;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,7 +35,6 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
     public static final String HEADER_SIGNATURE = "X-Poster-Signature";
 
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(300);
-    private static final int MAX_BODY_BYTES = 1 << 20;
     private static final Logger log = LoggerFactory.getLogger(RegisterAuthenticationFilter.class);
 
     private final PosterProperties poster;
@@ -75,7 +68,8 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
                     "X-Poster-Time is more than 300 seconds away from the service's time", request, "time " + time);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+        // within its limit: RequestBodyLimitFilter refused a larger body before this filter
+        byte[] body = request.getInputStream().readAllBytes();
         String expected = RegisterSignature.sign(fullUrl(request), body, time, poster.getApplication().getSecret());
         if (!RegisterSignature.matches(expected, signature)) {
             refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE,
@@ -95,7 +89,7 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
         TerminalBinding bound = binding.get();
         request.setAttribute(RegisterContext.ATTRIBUTE, new RegisterContext(accountName, bound.spotId(),
                 bound.tabletId(), bound.id(), bound.terminalId(), bound.terminalTitle(), bound.terminalCurrency()));
-        chain.doFilter(new CachedBodyRequest(request, body), response);
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
     private boolean isFresh(String time) {
@@ -133,51 +127,5 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
-    }
-
-    /** Lets the controllers read the body the filter already consumed to check the signature. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body is already in memory");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

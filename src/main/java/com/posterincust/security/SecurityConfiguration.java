@@ -2,37 +2,76 @@ package com.posterincust.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.Problems;
+import com.posterincust.common.RequestBodyLimitFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may call what:
+ * Who may call what (docs/operations.md, "Who may use which surface"):
  * <ul>
  *   <li>{@code /api/admin/**}: HTTP Basic of an engine user in {@code camunda-admin} (401 / 403 problems);</li>
- *   <li>{@code /engine-rest/**}: HTTP Basic of any engine user (the engine REST API has no authentication
- *       of its own);</li>
- *   <li>Cockpit ({@code /camunda/**}) has its own login; the Poster-facing endpoints and the register API
- *       authenticate by Poster's signatures in their controllers and filters.</li>
+ *   <li>{@code /engine-rest/**}: HTTP Basic of a user in {@code camunda-admin} or {@code operators}; engine
+ *       authorization then decides what the call may do ({@link EngineAccess});</li>
+ *   <li>Cockpit ({@code /camunda/**}) has its own login, and engine authorization limits it the same way; the
+ *       Poster-facing endpoints and the register API authenticate by Poster's signatures.</li>
  * </ul>
+ * In front of all of them: body limits, login throttling per client address and, outside the sandbox, no model
+ * deployment through an API.
  */
 @Configuration
 public class SecurityConfiguration {
 
-    private static final String ADMIN_GROUP = EngineUserAuthenticationProvider.GROUP_PREFIX + Groups.CAMUNDA_ADMIN;
+    private static final String ADMINS = EngineUserAuthenticationProvider.GROUP_PREFIX + EngineAccess.ADMINS;
+    private static final String OPERATORS = EngineUserAuthenticationProvider.GROUP_PREFIX + EngineAccess.OPERATORS;
+    private static final int KIB = RequestBodyLimitFilter.KIB;
 
     @Bean
     EngineUserAuthenticationProvider engineUserAuthenticationProvider(IdentityService identityService) {
         return new EngineUserAuthenticationProvider(identityService);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimits(ObjectMapper json) {
+        RequestBodyLimitFilter limits = new RequestBodyLimitFilter(Map.of(
+                "/api/register/", 1024 * KIB,
+                "/poster/webhooks", 256 * KIB,
+                "/api/admin/", 64 * KIB), 1024 * KIB, json);
+        return registration(limits, "request-body-limits", Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(clock);
+    }
+
+    /** Before Spring Security, which checks the passwords, and before the webapps' login. */
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle, ObjectMapper json) {
+        return registration(new LoginThrottleFilter(throttle, json), "login-throttle", Ordered.HIGHEST_PRECEDENCE + 10);
+    }
+
+    @Bean
+    FilterRegistrationBean<ModelDeploymentGuard> modelDeploymentGuard(
+            ObjectMapper json, @Value("${orchestrator.models.rest-deployment:false}") boolean allowed) {
+        FilterRegistrationBean<ModelDeploymentGuard> guard =
+                registration(new ModelDeploymentGuard(json), "model-deployment-guard", Ordered.HIGHEST_PRECEDENCE + 20);
+        guard.setEnabled(!allowed);
+        return guard;
     }
 
     @Bean
@@ -41,7 +80,7 @@ public class SecurityConfiguration {
             throws Exception {
         return basicAuthenticated(http, "/api/admin/**", engineUsers, json,
                 "HTTP Basic credentials of a Cockpit administrator are required")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_GROUP))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMINS))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         writeProblem(response, json, HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
                                 "Only members of the camunda-admin group may use the admin API")))
@@ -50,11 +89,15 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain engineRest(HttpSecurity http, EngineUserAuthenticationProvider engineUsers, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, EngineUserAuthenticationProvider engineUsers,
+                                   IdentityService identity, ObjectMapper json) throws Exception {
         return basicAuthenticated(http, "/engine-rest/**", engineUsers, json,
-                "HTTP Basic credentials of an engine user are required")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                "HTTP Basic credentials of an administrator or operator are required")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(ADMINS, OPERATORS))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
+                                "Only members of the camunda-admin or operators group may use the engine REST API")))
+                .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .build();
     }
 
@@ -80,6 +123,14 @@ public class SecurityConfiguration {
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .requestCache(cache -> cache.disable())
                 .build();
+    }
+
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registration(F filter, String name,
+                                                                                            int order) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
+        registration.setOrder(order);
+        return registration;
     }
 
     private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String slug,

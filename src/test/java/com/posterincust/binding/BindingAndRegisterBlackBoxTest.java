@@ -249,8 +249,9 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
                 .isEqualTo(403);
     }
 
+    /** No proxy is trusted by default: a client cannot choose the URL the signature is checked against. */
     @Test
-    void behindAProxyTheForwardedUrlIsTheSignedOne() throws Exception {
+    void forwardedHeadersOfAnUntrustedClientAreIgnored() throws Exception {
         bind(binding("861052", "2", "3", "bar-login", "bar-password"));
         long time = now();
         String publicUrl = "https://orchestrator.example.com/api/register/v1/connection";
@@ -261,7 +262,8 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
                 .header("X-Forwarded-Host", "orchestrator.example.com")
                 .header("X-Forwarded-Port", "443"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(response.body()).path("type").asText()).endsWith("/problems/bad-signature");
     }
 
     @Test

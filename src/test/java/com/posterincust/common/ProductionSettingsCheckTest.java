@@ -11,7 +11,6 @@ class ProductionSettingsCheckTest {
     @Test
     void namesEveryMissingSettingAtOnce() {
         PosterProperties poster = new PosterProperties();
-        poster.getOauth().setRedirectUri("");
 
         assertThatThrownBy(() -> new ProductionSettingsCheck(poster, "demo").afterPropertiesSet())
                 .isInstanceOf(IllegalStateException.class)
@@ -26,6 +25,7 @@ class ProductionSettingsCheckTest {
         PosterProperties poster = new PosterProperties();
         poster.getApplication().setId("1234");
         poster.getApplication().setSecret("secret");
+        poster.getOauth().setRedirectUri("https://orchestrator.example.com/poster/oauth/callback");
 
         assertThatCode(() -> new ProductionSettingsCheck(poster, "a-strong-password").afterPropertiesSet())
                 .doesNotThrowAnyException();
