@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.posterincust.poster.webhook.PosterWebhook;
+import com.posterincust.poster.webhook.PosterWebhookSignature;
 import com.posterincust.register.RegisterSignature;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -114,11 +116,19 @@ public final class BlackBox {
         assertThat(callback.statusCode()).isEqualTo(200);
     }
 
-    /** Binds register 3 in location 2. */
+    /**
+     * Binds register 3 in location 2, allowing checkouts by a bare inCust customer id: the checkout tests start
+     * them that way, without opening a customer session first.
+     */
     public BlackBox bindRegister() throws Exception {
+        return bindRegister(true);
+    }
+
+    public BlackBox bindRegister(boolean customerIdWithoutSession) throws Exception {
         Map<String, Object> body = Map.of("posterAccount", account, "posterCustomerNumber", "861052",
                 "posterSpotId", "2", "posterTabletId", "3",
-                "incust", Map.of("login", "bar-login", "password", "bar-password"));
+                "incust", Map.of("login", "bar-login", "password", "bar-password"),
+                "customerIdWithoutSession", customerIdWithoutSession);
         HttpResponse<String> bound = send(HttpRequest.newBuilder(url("/api/admin/v1/terminal-bindings"))
                 .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
@@ -155,6 +165,36 @@ public final class BlackBox {
                 .header("Content-Type", "application/json")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Poster's webhook about this account, signed with the app secret and sent now. */
+    public HttpResponse<String> webhook(String object, String objectId, String action, String data) throws Exception {
+        return webhookAt(object, objectId, action, data, System.currentTimeMillis() / 1000);
+    }
+
+    public HttpResponse<String> webhookAt(String object, String objectId, String action, String data, long time)
+            throws Exception {
+        return send(HttpRequest.newBuilder(url("/poster/webhooks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(webhookBody(json, account, object, objectId, action, data,
+                        time))));
+    }
+
+    /** The JSON Poster posts: every field as text, {@code data} a JSON string, and the {@code verify} signature. */
+    public static String webhookBody(ObjectMapper json, String account, String object, String objectId, String action,
+                                     String data, long time) throws Exception {
+        PosterWebhook unsigned = new PosterWebhook(account, object, objectId, action, String.valueOf(time), data, null);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("account", account);
+        body.put("account_number", "861052");
+        body.put("object", object);
+        body.put("object_id", objectId);
+        body.put("action", action);
+        body.put("time", String.valueOf(time));
+        if (data != null) {
+            body.put("data", data);
+        }
+        body.put("verify", PosterWebhookSignature.sign(unsigned, SECRET));
+        return json.writeValueAsString(body);
     }
 
     public static String adminAuthorization() {

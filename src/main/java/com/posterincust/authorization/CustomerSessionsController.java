@@ -24,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/register/v1/customer-sessions")
 public class CustomerSessionsController {
 
-    public static final String CUSTOMER_NOT_FOUND = "customer-not-found";
-
     public record IdentifierRequest(String type, String value) {
         @Override
         public String toString() {
@@ -108,7 +106,7 @@ public class CustomerSessionsController {
         return switch (session.status()) {
             case IDENTIFIED -> ResponseEntity.ok(SessionView.of(session));
             case PROFILE_REQUIRED -> ResponseEntity.accepted().body(SessionView.of(session));
-            case NOT_FOUND -> throw new ProblemException(HttpStatus.NOT_FOUND, CUSTOMER_NOT_FOUND,
+            case NOT_FOUND -> throw new ProblemException(HttpStatus.NOT_FOUND, Problems.CUSTOMER_NOT_FOUND,
                     "inCust knows no customer with this " + session.identifier().type().name().toLowerCase()
                             .replace('_', ' '));
             case IDENTIFYING -> throw new IllegalStateException("Session " + session.id() + " stopped while identifying");

@@ -22,7 +22,16 @@ public record BindingRequest(
         String posterTabletId,
         @NotNull(message = "is required")
         @Valid
-        IncustLogin incust) {
+        IncustLogin incust,
+        /**
+         * Whether this register may start a checkout with a bare inCust {@code customerId} instead of a customer
+         * session it opened itself; off unless set (docs/terminal-binding.md).
+         */
+        Boolean customerIdWithoutSession) {
+
+    public boolean allowsCustomerIdWithoutSession() {
+        return Boolean.TRUE.equals(customerIdWithoutSession);
+    }
 
     public record IncustLogin(
             @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters") String login,

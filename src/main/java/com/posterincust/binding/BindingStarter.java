@@ -47,6 +47,8 @@ public class BindingStarter {
                         .putValue(TerminalBindingProcess.VAR_SPOT_ID, request.posterSpotId())
                         .putValue(TerminalBindingProcess.VAR_TABLET_ID, request.posterTabletId())
                         .putValue(TerminalBindingProcess.VAR_INCUST_LOGIN, request.incust().login())
+                        .putValue(TerminalBindingProcess.VAR_CUSTOMER_ID_WITHOUT_SESSION,
+                                request.allowsCustomerIdWithoutSession())
                         .putValueTyped(TerminalBindingProcess.TRANSIENT_INCUST_PASSWORD,
                                 Variables.stringValue(request.incust().password(), true))
                         .putValue(TerminalBindingProcess.VAR_REJECTIONS, "[]")

@@ -25,7 +25,8 @@ public class StoreBindingDelegate implements JavaDelegate {
                         (String) execution.getVariable(TerminalBindingProcess.TRANSIENT_INCUST_PASSWORD)),
                 (String) execution.getVariable(TerminalBindingProcess.VAR_TERMINAL_ID),
                 (String) execution.getVariable(TerminalBindingProcess.VAR_TERMINAL_TITLE),
-                (String) execution.getVariable(TerminalBindingProcess.VAR_TERMINAL_CURRENCY));
+                (String) execution.getVariable(TerminalBindingProcess.VAR_TERMINAL_CURRENCY),
+                Boolean.TRUE.equals(execution.getVariable(TerminalBindingProcess.VAR_CUSTOMER_ID_WITHOUT_SESSION)));
         bindings.store(binding).ifPresent(replaced ->
                 execution.setVariable(TerminalBindingProcess.VAR_REPLACED_BINDING_ID, replaced));
     }

@@ -10,6 +10,7 @@ public final class TerminalBindingProcess {
     public static final String VAR_SPOT_ID = "posterSpotId";
     public static final String VAR_TABLET_ID = "posterTabletId";
     public static final String VAR_INCUST_LOGIN = "incustLogin";
+    public static final String VAR_CUSTOMER_ID_WITHOUT_SESSION = "customerIdWithoutSession";
     /** Transient: the terminal password is used by the synchronous checks and stored encrypted, never as a variable. */
     public static final String TRANSIENT_INCUST_PASSWORD = "incustPassword";
     public static final String VAR_BINDING_ID = "bindingId";

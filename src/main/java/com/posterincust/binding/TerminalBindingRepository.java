@@ -17,11 +17,12 @@ import org.springframework.stereotype.Repository;
 public class TerminalBindingRepository {
 
     private static final String COLUMNS = "id, account, spot_id, tablet_id, terminal_id, terminal_title, "
-            + "terminal_currency, status, replaced_by, created_at, updated_at";
+            + "terminal_currency, customer_id_without_session, status, replaced_by, created_at, updated_at";
 
     /** What a new binding is made of, credentials included. */
     public record NewBinding(String id, String account, String spotId, String tabletId, IncustCredentials terminal,
-                             String terminalId, String terminalTitle, String terminalCurrency) {
+                             String terminalId, String terminalTitle, String terminalCurrency,
+                             boolean customerIdWithoutSession) {
     }
 
     private final JdbcClient jdbc;
@@ -55,11 +56,13 @@ public class TerminalBindingRepository {
                 .params(TerminalBindingStatus.REPLACED.name(), binding.id(), now, old)
                 .update());
         jdbc.sql("insert into terminal_binding (id, account, spot_id, tablet_id, incust_login, incust_password, "
-                        + "terminal_id, terminal_title, terminal_currency, status, active_tablet, created_at, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "terminal_id, terminal_title, terminal_currency, customer_id_without_session, status, "
+                        + "active_tablet, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(binding.id(), binding.account(), binding.spotId(), binding.tabletId(), binding.terminal().login(),
-                        cipher.encrypt(binding.terminal().password()), binding.terminalId(), binding.terminalTitle(),
-                        binding.terminalCurrency(), TerminalBindingStatus.ACTIVE.name(), activeKey, now, now)
+                        cipher.encrypt(binding.terminal().password(), boundTo(binding.id())), binding.terminalId(),
+                        binding.terminalTitle(),
+                        binding.terminalCurrency(), binding.customerIdWithoutSession(),
+                        TerminalBindingStatus.ACTIVE.name(), activeKey, now, now)
                 .update();
         return replaced;
     }
@@ -85,7 +88,8 @@ public class TerminalBindingRepository {
     public IncustCredentials credentials(String bindingId) {
         return jdbc.sql("select incust_login, incust_password from terminal_binding where id = ?")
                 .param(bindingId)
-                .query((rs, row) -> new IncustCredentials(rs.getString(1), cipher.decrypt(rs.getString(2))))
+                .query((rs, row) -> new IncustCredentials(rs.getString(1),
+                        cipher.decrypt(rs.getString(2), boundTo(bindingId))))
                 .single();
     }
 
@@ -113,8 +117,14 @@ public class TerminalBindingRepository {
     private static TerminalBinding map(ResultSet rs, int row) throws SQLException {
         return new TerminalBinding(rs.getString("id"), rs.getString("account"), rs.getString("spot_id"),
                 rs.getString("tablet_id"), rs.getString("terminal_id"), rs.getString("terminal_title"),
-                rs.getString("terminal_currency"), TerminalBindingStatus.valueOf(rs.getString("status")),
+                rs.getString("terminal_currency"), rs.getBoolean("customer_id_without_session"),
+                TerminalBindingStatus.valueOf(rs.getString("status")),
                 rs.getString("replaced_by"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    /** The associated data of a stored inCust password: it decrypts in its own row only. */
+    private static String boundTo(String bindingId) {
+        return "terminal_binding:" + bindingId;
     }
 }

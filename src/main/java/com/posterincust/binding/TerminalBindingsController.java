@@ -33,13 +33,14 @@ public class TerminalBindingsController {
     }
 
     public record BindingView(String bindingId, TerminalBindingStatus status, String posterAccount, String posterSpotId,
-                              String posterTabletId, TerminalView terminal, String replacedBy,
-                              OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                              String posterTabletId, TerminalView terminal, boolean customerIdWithoutSession,
+                              String replacedBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
         static BindingView of(TerminalBinding binding) {
             return new BindingView(binding.id(), binding.status(), binding.account(), binding.spotId(),
                     binding.tabletId(), new TerminalView(binding.terminalId(), binding.terminalTitle(),
-                    binding.terminalCurrency()), binding.replacedBy(), binding.createdAt(), binding.updatedAt());
+                    binding.terminalCurrency()), binding.customerIdWithoutSession(), binding.replacedBy(),
+                    binding.createdAt(), binding.updatedAt());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.posterincust.checkout;
 
+import com.posterincust.common.Amounts;
 import com.posterincust.common.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +14,7 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
                               List<ItemRequest> items, BigDecimal total, String currency) {
 
     static final int MAX_ITEMS = 500;
+    private static final BigDecimal MAX_COUNT = new BigDecimal("1000000");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     public record ItemRequest(String productId, String modificationId, String name, BigDecimal count, BigDecimal price) {
@@ -32,6 +34,11 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
         if (bySession == byId) {
             errors.add(ProblemException.fieldError(bySession ? "customerId" : "customerSessionId",
                     "give exactly one of customerSessionId and customerId"));
+        } else if (byId && !ID.matcher(customerId).matches()) {
+            errors.add(ProblemException.fieldError("customerId", "must be an inCust customer id: letters, digits, "
+                    + "- or _, at most 100"));
+        } else if (bySession && !ID.matcher(customerSessionId).matches()) {
+            errors.add(ProblemException.fieldError("customerSessionId", "is not a customer session id"));
         }
         if (currency == null || !currency.equals(terminalCurrency)) {
             errors.add(ProblemException.fieldError("currency", "must be " + terminalCurrency + ", the inCust terminal's"));
@@ -46,8 +53,8 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
                 sum = sum.add(checkItem(items.get(i), "items." + i + ".", errors));
             }
         }
-        if (total == null || total.signum() < 0 || total.stripTrailingZeros().scale() > 2) {
-            errors.add(ProblemException.fieldError("total", "must be an amount of at least 0 with at most 2 decimals"));
+        if (!Amounts.isValid(total)) {
+            errors.add(ProblemException.fieldError("total", Amounts.RULE));
         } else if (errors.isEmpty() && sum.setScale(2, RoundingMode.HALF_UP).compareTo(total) != 0) {
             errors.add(ProblemException.fieldError("total", "is " + total + " but count x price of the items adds up to "
                     + sum.setScale(2, RoundingMode.HALF_UP)));
@@ -70,13 +77,15 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
         if (item.name() == null || item.name().isBlank() || item.name().length() > 255) {
             errors.add(ProblemException.fieldError(prefix + "name", "is required, at most 255 characters"));
         }
-        boolean countOk = item.count() != null && item.count().signum() > 0 && item.count().stripTrailingZeros().scale() <= 3;
+        boolean countOk = item.count() != null && item.count().signum() > 0
+                && item.count().stripTrailingZeros().scale() <= 3 && item.count().compareTo(MAX_COUNT) < 0;
         if (!countOk) {
-            errors.add(ProblemException.fieldError(prefix + "count", "must be more than 0, with at most 3 decimals"));
+            errors.add(ProblemException.fieldError(prefix + "count",
+                    "must be more than 0 and below " + MAX_COUNT + ", with at most 3 decimals"));
         }
-        boolean priceOk = item.price() != null && item.price().signum() >= 0 && item.price().stripTrailingZeros().scale() <= 2;
+        boolean priceOk = Amounts.isValid(item.price());
         if (!priceOk) {
-            errors.add(ProblemException.fieldError(prefix + "price", "must be at least 0, with at most 2 decimals"));
+            errors.add(ProblemException.fieldError(prefix + "price", Amounts.RULE));
         }
         return countOk && priceOk ? item.count().multiply(item.price()) : BigDecimal.ZERO;
     }

@@ -9,6 +9,7 @@ import com.posterincust.checkout.CheckoutModel.Confirmation;
 import com.posterincust.checkout.CheckoutModel.Offer;
 import com.posterincust.checkout.CheckoutModel.Redemption;
 import com.posterincust.checkout.CheckoutModel.Result;
+import com.posterincust.common.Amounts;
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
 import com.posterincust.register.RegisterContext;
@@ -192,9 +193,8 @@ public class CheckoutsController {
             throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("transactionId",
                     "must be the digits of a Poster receipt id")));
         }
-        if (closed.payedBonus() != null && (closed.payedBonus().signum() < 0 || closed.payedBonus().stripTrailingZeros().scale() > 2)) {
-            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("payedBonus",
-                    "must be an amount of at least 0 with at most 2 decimals")));
+        if (closed.payedBonus() != null && !Amounts.isValid(closed.payedBonus())) {
+            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("payedBonus", Amounts.RULE)));
         }
         Checkout checkout = ofRegister(register, id);
         Set<CheckoutStatus> afterClose = Set.of(CheckoutStatus.FINALIZING, CheckoutStatus.COMPLETED);
@@ -245,6 +245,11 @@ public class CheckoutsController {
 
     private String customerOf(RegisterContext register, CheckoutRequest request) {
         if (request.customerId() != null && !request.customerId().isBlank()) {
+            if (!register.customerIdWithoutSession()) {
+                throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("customerId",
+                        "is not accepted from this register: identify the guest with a customer session, or allow "
+                                + "customerIdWithoutSession in its binding")));
+            }
             return request.customerId();
         }
         CustomerSession session = sessions.findOfRegister(request.customerSessionId(), register.account(),
@@ -257,9 +262,8 @@ public class CheckoutsController {
     private static Redemption redemption(RedemptionRequest request) {
         BigDecimal bonus = request == null || request.bonusPoints() == null ? BigDecimal.ZERO.setScale(2)
                 : request.bonusPoints();
-        if (bonus.signum() < 0 || bonus.stripTrailingZeros().scale() > 2) {
-            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("bonusPoints",
-                    "must be an amount of at least 0 with at most 2 decimals")));
+        if (!Amounts.isValid(bonus)) {
+            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("bonusPoints", Amounts.RULE)));
         }
         List<String> coupons = request == null || request.couponCodes() == null ? List.of()
                 : request.couponCodes().stream().distinct().toList();

@@ -1,6 +1,8 @@
 package com.posterincust.common;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.posterincust.incust.IncustApiException;
+import com.posterincust.poster.PosterApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,6 +43,43 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
         return e.problem();
+    }
+
+    /**
+     * inCust said no where the flow expected no refusal: an unknown customer is the register's 404, anything else
+     * is shown to the cashier in inCust's own words.
+     */
+    @ExceptionHandler(IncustApiException.class)
+    ProblemDetail incustRefused(IncustApiException e) {
+        log.info("Answering an inCust refusal: {}", e.getMessage());
+        if (e.is(IncustApiException.CUSTOMER_NOT_FOUND)) {
+            return Problems.of(HttpStatus.NOT_FOUND, Problems.CUSTOMER_NOT_FOUND, "inCust does not know this customer");
+        }
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INCUST_REFUSED, e.incustMessage());
+    }
+
+    @ExceptionHandler(PosterApiException.class)
+    ProblemDetail posterRefused(PosterApiException e) {
+        log.warn("Answering a Poster refusal: {}", e.getMessage());
+        return Problems.of(HttpStatus.BAD_GATEWAY, Problems.POSTER_REFUSED, "Poster refused: " + e.posterMessage());
+    }
+
+    /** A fault of the service itself: logged in full here, never shown to the caller. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
+                "The service failed; nothing of this request may be assumed done. The log says why.");
+    }
+
+    /** Spring MVC's own answers (unknown path, wrong method, ...) get a slug like every other problem. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && Problems.isUntyped(problem)) {
+            problem.setType(Problems.type(Problems.slugOf(status.value())));
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @Override

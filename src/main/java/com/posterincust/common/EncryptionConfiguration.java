@@ -50,15 +50,21 @@ public class EncryptionConfiguration {
         if (dir != null) {
             Files.createDirectories(dir);
         }
+        createReadableByOwnerOnly(keyFile);
         Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
-        try {
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            log.debug("File system without POSIX permissions; {} keeps its default mode", keyFile);
-        }
         log.warn("Created a local encryption key in {} for the sandbox run; production must set orchestrator.encryption.key",
                 keyFile);
         return key;
+    }
+
+    /** The file is 600 from the moment it exists: the key is never readable by others, not even briefly. */
+    private static void createReadableByOwnerOnly(Path keyFile) throws IOException {
+        try {
+            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            log.debug("File system without POSIX permissions; {} keeps its default mode", keyFile);
+            Files.createFile(keyFile);
+        }
     }
 
     private static byte[] decode(String base64, String source) {

@@ -19,6 +19,14 @@ public final class Problems {
     public static final String WRONG_STATE = "wrong-state";
     public static final String UPSTREAM_UNAVAILABLE = "upstream-unavailable";
     public static final String UPSTREAM_TIMEOUT = "upstream-timeout";
+    public static final String CUSTOMER_NOT_FOUND = "customer-not-found";
+    public static final String INCUST_REFUSED = "incust-refused";
+    public static final String POSTER_REFUSED = "poster-refused";
+    public static final String INTERNAL_ERROR = "internal-error";
+    public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+    public static final String NOT_ACCEPTABLE = "not-acceptable";
+    public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
 
     private Problems() {
     }
@@ -38,5 +46,24 @@ public final class Problems {
 
     public static URI type(String slug) {
         return URI.create("/problems/" + slug);
+    }
+
+    static boolean isUntyped(ProblemDetail problem) {
+        return problem.getType() == null || "about:blank".equals(problem.getType().toString());
+    }
+
+    /** The slug of an answer that has no more specific one. */
+    public static String slugOf(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : "http-" + status;
+        };
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final int KIB = 1024;
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
@@ -70,7 +69,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, int limit) throws IOException {
         log.warn("{} {} refused: body over its limit of {} bytes", request.getMethod(), request.getRequestURI(), limit);
-        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE,
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + limit + " bytes, the limit of this endpoint");
         problem.setProperty("limit", limit);
         // the rest of the body is not worth reading: the answer leaves now, then the connection ends

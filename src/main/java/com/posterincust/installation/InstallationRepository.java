@@ -34,7 +34,7 @@ public class InstallationRepository {
      */
     public void storeToken(String account, String accountNumber, String accessToken) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String sealed = cipher.encrypt(accessToken);
+        String sealed = cipher.encrypt(accessToken, boundTo(account));
         if (renewToken(account, accountNumber, sealed, now) > 0) {
             return;
         }
@@ -81,7 +81,7 @@ public class InstallationRepository {
                 .param(account)
                 .query(String.class)
                 .optional()
-                .map(cipher::decrypt);
+                .map(sealed -> cipher.decrypt(sealed, boundTo(account)));
     }
 
     public void saveSettings(String account, String currency, String timeZone, String companyName) {
@@ -115,5 +115,10 @@ public class InstallationRepository {
                 rs.getString("time_zone"), rs.getString("company_name"), rs.getString("loyalty_group_id"),
                 rs.getString("country"),
                 rs.getObject("installed_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    /** The associated data of a stored access token: it decrypts in its own row only. */
+    private static String boundTo(String account) {
+        return "installation:" + account;
     }
 }

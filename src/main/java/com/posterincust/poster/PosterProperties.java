@@ -11,6 +11,7 @@ public class PosterProperties {
     private final Api api = new Api();
     private final OAuth oauth = new OAuth();
     private final Application application = new Application();
+    private final Webhooks webhooks = new Webhooks();
 
     public Api getApi() {
         return api;
@@ -22,6 +23,26 @@ public class PosterProperties {
 
     public Application getApplication() {
         return application;
+    }
+
+    public Webhooks getWebhooks() {
+        return webhooks;
+    }
+
+    public static class Webhooks {
+        /**
+         * A signed hook older than this is acknowledged and ignored: Poster redelivers for about two days, so a
+         * genuine hook arrives within this age, and an older one can only be a replay.
+         */
+        private Duration maxAge = Duration.ofDays(3);
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
     }
 
     public static class Api extends HttpEndpointProperties {

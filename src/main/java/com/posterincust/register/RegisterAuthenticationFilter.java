@@ -88,7 +88,8 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
         }
         TerminalBinding bound = binding.get();
         request.setAttribute(RegisterContext.ATTRIBUTE, new RegisterContext(accountName, bound.spotId(),
-                bound.tabletId(), bound.id(), bound.terminalId(), bound.terminalTitle(), bound.terminalCurrency()));
+                bound.tabletId(), bound.id(), bound.terminalId(), bound.terminalTitle(), bound.terminalCurrency(),
+                bound.customerIdWithoutSession()));
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 

@@ -84,8 +84,9 @@ class CustomerAuthorizationProcessTest {
         installations.setStatus(account, InstallationStatus.ACTIVE);
         String bindingId = UUID.randomUUID().toString();
         bindings.bind(new TerminalBindingRepository.NewBinding(bindingId, account, "1", "2", TERMINAL, "t-77", "Bar",
-                "UAH"));
-        register = new com.posterincust.register.RegisterContext(account, "1", "2", bindingId, "t-77", "Bar", "UAH");
+                "UAH", false));
+        register = new com.posterincust.register.RegisterContext(account, "1", "2", bindingId, "t-77", "Bar", "UAH",
+                false);
         when(poster.findClientsByPhone(anyString(), eq(TOKEN), anyString())).thenReturn(List.of());
         when(poster.createClient(anyString(), eq(TOKEN), any())).thenReturn("501");
     }

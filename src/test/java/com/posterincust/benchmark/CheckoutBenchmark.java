@@ -313,7 +313,8 @@ public final class CheckoutBenchmark {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"posterAccount\":\"" + ACCOUNT + "\",\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"1\","
                                     + "\"posterTabletId\":\"" + tablet + "\",\"incust\":{\"login\":\"" + login
-                                    + "\",\"password\":\"p\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+                                    + "\",\"password\":\"p\"},\"customerIdWithoutSession\":true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (bound.statusCode() != 201) {
                 throw new IllegalStateException("binding register " + tablet + ": " + bound.body());
             }

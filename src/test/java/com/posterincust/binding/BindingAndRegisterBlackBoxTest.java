@@ -270,13 +270,9 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
     void uninstallingTheAppDeactivatesTheAccountsBindings() throws Exception {
         String bindingId = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())
                 .path("bindingId").asText();
-        PosterWebhook unsigned = new PosterWebhook(account, "861052", "application", "1", "removed", "1764331200",
-                null, null);
-        Map<String, Object> hook = Map.of("account", account, "account_number", "861052", "object", "application",
-                "object_id", "1", "action", "removed", "time", "1764331200",
-                "verify", PosterWebhookSignature.sign(unsigned, SECRET));
         assertThat(send(HttpRequest.newBuilder(url("/poster/webhooks")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(hook)))).statusCode()).isEqualTo(200);
+                .POST(HttpRequest.BodyPublishers.ofString(BlackBox.webhookBody(json, account, "application", "1",
+                        "removed", null, now())))).statusCode()).isEqualTo(200);
 
         assertThat(json.readTree(admin("GET", "/api/admin/v1/terminal-bindings/" + bindingId).body())
                 .path("status").asText()).isEqualTo("DEACTIVATED");

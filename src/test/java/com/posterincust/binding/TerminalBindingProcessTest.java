@@ -98,7 +98,7 @@ class TerminalBindingProcessTest {
     @Test
     void theAccountMustBeInstalled() {
         BindingRequest request = new BindingRequest("nobodyhere", "861052", "2", "3",
-                new BindingRequest.IncustLogin("bar-login", "bar-password"));
+                new BindingRequest.IncustLogin("bar-login", "bar-password"), null);
 
         assertThat(reasons(starter.bind(request))).containsExactly(
                 new BindingRejection("posterAccount", "The inCust app is not installed in this Poster account"));
@@ -179,7 +179,7 @@ class TerminalBindingProcessTest {
         when(incust.login(any())).thenThrow(new IncustApiException("POST /term/token", 401,
                 IncustApiException.LOGIN_REFUSED, "Wrong login or password"));
         BindingRequest request = new BindingRequest("nobodyhere", "861052", "2", "3",
-                new BindingRequest.IncustLogin("bar-login", "wrong"));
+                new BindingRequest.IncustLogin("bar-login", "wrong"), null);
 
         assertThat(reasons(starter.bind(request))).extracting(BindingRejection::field)
                 .containsExactly("posterAccount", "incust");
@@ -265,7 +265,7 @@ class TerminalBindingProcessTest {
 
     private BindingRequest request(String customerNumber, String spot, String tablet) {
         return new BindingRequest(account, customerNumber, spot, tablet,
-                new BindingRequest.IncustLogin("bar-login", "bar-password"));
+                new BindingRequest.IncustLogin("bar-login", "bar-password"), null);
     }
 
     private String instanceOf(String bindingId) {

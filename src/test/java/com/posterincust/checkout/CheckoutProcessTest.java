@@ -95,7 +95,8 @@ class CheckoutProcessTest {
         installations.storeToken(account, "861052", TOKEN);
         installations.setStatus(account, InstallationStatus.ACTIVE);
         bindingId = UUID.randomUUID().toString();
-        bindings.bind(new TerminalBindingRepository.NewBinding(bindingId, account, "1", "2", TERMINAL, "t-77", "Bar", "UAH"));
+        bindings.bind(new TerminalBindingRepository.NewBinding(bindingId, account, "1", "2", TERMINAL, "t-77", "Bar", "UAH",
+                true));
         when(incust.prepareCheck(eq(TERMINAL), any())).thenReturn(new IncustWire.CheckResult(new BigDecimal("91.00"),
                 BigDecimal.ZERO, new BigDecimal("4.55"), new BigDecimal("150.00"), new BigDecimal("45.50"),
                 List.of(new IncustWire.CouponRef("COFFEE10", "10% off")), new BigDecimal("91.00")));

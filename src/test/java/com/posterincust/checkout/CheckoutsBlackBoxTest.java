@@ -227,15 +227,9 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
         HttpResponse<String> retried = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
         assertThat(retried.statusCode()).as("a retried redemption gets the same answer").isEqualTo(200);
 
-        PosterWebhook unsigned = new PosterWebhook(box.account, "861052", "transaction", "5005", "closed", "1764331200",
-                null, null);
         fakes.stubFor(get(urlPathMatching("/poster/.*/api/dash.getTransaction")).willReturn(okJson(
                 "{\"response\":[{\"transaction_id\":\"5005\",\"status\":\"2\",\"payed_bonus\":\"0\"}]}")));
-        Map<String, Object> hook = Map.of("account", box.account, "account_number", "861052", "object", "transaction",
-                "object_id", "5005", "action", "closed", "time", "1764331200",
-                "verify", PosterWebhookSignature.sign(unsigned, BlackBox.SECRET));
-        assertThat(box.send(HttpRequest.newBuilder(box.url("/poster/webhooks")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(hook)))).statusCode()).isEqualTo(200);
+        assertThat(box.webhook("transaction", "5005", "closed", null).statusCode()).isEqualTo(200);
         assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
                 .isEqualTo("FINALIZING");
         Jobs.runAll(management);
@@ -257,13 +251,7 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
                         + "\"history\":[{\"type_history\":\"open\",\"spot_tablet_id\":\"3\"},"
                         + "{\"type_history\":\"close\",\"spot_tablet_id\":\"3\"}]}]}")));
 
-        PosterWebhook unsigned = new PosterWebhook(box.account, "861052", "transaction", "7007", "closed", "1764331300",
-                null, null);
-        Map<String, Object> hook = Map.of("account", box.account, "account_number", "861052", "object", "transaction",
-                "object_id", "7007", "action", "closed", "time", "1764331300",
-                "verify", PosterWebhookSignature.sign(unsigned, BlackBox.SECRET));
-        assertThat(box.send(HttpRequest.newBuilder(box.url("/poster/webhooks")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(hook)))).statusCode()).isEqualTo(200);
+        assertThat(box.webhook("transaction", "7007", "closed", null).statusCode()).isEqualTo(200);
 
         long deadline = System.currentTimeMillis() + 10_000;
         String status;
@@ -327,7 +315,8 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
                 .header("Authorization", BlackBox.adminAuthorization()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"posterAccount\":\"" + box.account
                         + "\",\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"1\",\"posterTabletId\":\"1\","
-                        + "\"incust\":{\"login\":\"bar-login\",\"password\":\"bar-password\"}}")));
+                        + "\"incust\":{\"login\":\"bar-login\",\"password\":\"bar-password\"},"
+                        + "\"customerIdWithoutSession\":true}")));
 
         assertThat(box.register("GET", CHECKOUTS + "/" + id, "", "1", "1").statusCode()).isEqualTo(404);
         assertThat(box.register("POST", CHECKOUTS + "/" + id + "/cancel", "", "1", "1").statusCode()).isEqualTo(404);

@@ -7,16 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.posterincust.BlackBox;
 import com.posterincust.PostgresTestDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +25,12 @@ class CrashIT {
     static final ObjectMapper json = new ObjectMapper();
 
     final WireMockServer poster = new WireMockServer(wireMockConfig().dynamicPort());
-    final List<Process> nodes = new ArrayList<>();
+    final List<PackagedService> nodes = new ArrayList<>();
     StatefulFakeIncust incust;
 
     @AfterEach
     void stopEverything() {
-        nodes.forEach(Process::destroyForcibly);
+        nodes.forEach(PackagedService::close);
         poster.stop();
         if (incust != null) {
             incust.close();
@@ -50,8 +43,8 @@ class CrashIT {
         incust = new StatefulFakeIncust(1500);
         String database = PostgresTestDatabase.create();
 
-        Process first = start(database, "first");
-        BlackBox node = new BlackBox(poster, json, portOf(first));
+        PackagedService first = start(database, "first");
+        BlackBox node = new BlackBox(poster, json, first.port());
         node.stubPosterAndIncust();
         node.installAndAwaitActive().bindRegister();
 
@@ -72,10 +65,10 @@ class CrashIT {
             Thread.onSpinWait();
         }
         assertThat(incust.finalizeCallsStarted.get()).as("a finalize was under way").isPositive();
-        first.destroyForcibly().waitFor();
+        first.kill();
 
-        Process second = start(database, "second");
-        BlackBox restarted = new BlackBox(poster, json, portOf(second), node.account);
+        PackagedService second = start(database, "second");
+        BlackBox restarted = new BlackBox(poster, json, second.port(), node.account);
         for (String id : waiting) {
             HttpResponse<String> closed = restarted.register("POST", "/api/register/v1/checkouts/" + id + "/order-closed",
                     "{\"payedBonus\":0}");
@@ -119,68 +112,18 @@ class CrashIT {
         });
     }
 
-    private Process start(String database, String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = Path.of("target", "crash-" + name + ".log");
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar().getPath(),
-                "--server.port=" + port,
+    private PackagedService start(String database, String name) throws Exception {
+        PackagedService node = PackagedService.start("crash-" + name, List.of(
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                "--sandbox.enabled=false",
-                "--poster.application.id=test-app",
-                "--poster.application.secret=" + BlackBox.SECRET,
-                "--poster.oauth.redirect-uri=https://orchestrator.test/poster/oauth/callback",
                 "--poster.api.base-url=" + poster.baseUrl() + "/poster/{account}/api",
                 "--incust.api.base-url=" + incust.baseUrl(),
-                "--camunda.bpm.admin-user.id=admin",
-                "--camunda.bpm.admin-user.password=test-admin-password",
-                "--orchestrator.encryption.key=TnKgNVTXQ10OoTNtKpRuGmvEk0QJRcCQtuGttTm25vA=",
                 // a dead node's job locks must expire quickly for the test; production keeps a longer lease
                 "--camunda.bpm.job-execution.lock-time-in-millis=5000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
-                "--camunda.bpm.job-execution.max-wait=1000")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        nodes.add(process);
-        waitUntilUp(port, process, log);
-        return process;
-    }
-
-    private static void waitUntilUp(int port, Process process, Path log) throws Exception {
-        BlackBox probe = new BlackBox(null, json, port, "probe");
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline && process.isAlive()) {
-            try {
-                if (probe.send(HttpRequest.newBuilder(probe.url("/actuator/health")).GET()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.onSpinWait();
-            }
-        }
-        throw new AssertionError("The service did not start; see " + log + ":\n" + tail(log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int portOf(Process process) {
-        return Integer.parseInt(process.info().arguments().map(arguments -> Stream.of(arguments)
-                .filter(argument -> argument.startsWith("--server.port=")).findFirst().orElseThrow()
-                .substring("--server.port=".length())).orElseThrow());
-    }
-
-    private static File jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(file -> file.getFileName().toString().matches("checkout-orchestrator-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("Run `./mvnw verify`: the jar is built first"))
-                    .toFile();
-        }
+                "--camunda.bpm.job-execution.max-wait=1000"));
+        nodes.add(node);
+        return node;
     }
 }

@@ -1,5 +1,10 @@
 package com.posterincust.security;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The probes of a security review, each sent to the service as an attacker would send it (sandbox off): the status
@@ -51,6 +57,8 @@ class HostileInputTest extends AgainstFakesTest {
     ProcessEngine engine;
     @Autowired
     LoginThrottle throttle;
+    @Autowired
+    JdbcClient jdbc;
 
     BlackBox box;
     final List<String> deployments = new java.util.ArrayList<>();
@@ -63,7 +71,10 @@ class HostileInputTest extends AgainstFakesTest {
             identity.createMembership(OLGA, EngineAccess.OPERATORS);
         }
         fakes.resetAll();
-        box = new BlackBox(fakes, json, port).stubPosterAndIncust().install(management).bindRegister();
+        box = new BlackBox(fakes, json, port).stubPosterAndIncust().install(management).bindRegister(false);
+        fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(okJson("{\"amount\":91.00,"
+                + "\"discount_amount\":0,\"bonuses_to_add\":4.55,\"bonus_points_available\":150.00,"
+                + "\"max_redeemable_bonuses\":45.50,\"applicable_coupons\":[],\"amount_to_pay\":91.00}")));
     }
 
     @AfterEach
@@ -215,7 +226,166 @@ class HostileInputTest extends AgainstFakesTest {
         assertProblem(refused, "payload-too-large");
     }
 
+    // ---- 5. webhooks: only signed fields count, and nothing old --------------------------------------------------
+
+    @Test
+    void aCapturedUninstallReplayedWithAnotherAccountNumberChangesNothing() throws Exception {
+        long time = System.currentTimeMillis() / 1000;
+        String captured = BlackBox.webhookBody(json, box.account, "application", "1", "removed", null, time);
+        assertThat(postWebhook(captured).statusCode()).isEqualTo(200);
+        assertThat(installationStatus()).isEqualTo("UNINSTALLED");
+        box.install(management);
+        assertThat(installationStatus()).isEqualTo("ACTIVE");
+
+        HttpResponse<String> replayed = postWebhook(captured.replace("\"861052\"", "\"999999\""));
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(installationStatus()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aSignedWebhookOlderThanItsMaxAgeIsAcknowledgedAndIgnored() throws Exception {
+        long fourDaysAgo = System.currentTimeMillis() / 1000 - 4 * 24 * 3600;
+        long before = webhookRecords();
+
+        HttpResponse<String> old = box.webhookAt("application", "1", "removed", null, fourDaysAgo);
+
+        assertThat(old.statusCode()).isEqualTo(200);
+        assertThat(installationStatus()).isEqualTo("ACTIVE");
+        assertThat(webhookRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void aSignedWebhookWithFieldsNoPosterHookHasIsAcknowledgedAndIgnored() throws Exception {
+        long before = webhookRecords();
+
+        HttpResponse<String> odd = box.webhook("transaction", "9".repeat(5_000), "changed", "x".repeat(100_000));
+
+        assertThat(odd.statusCode()).isEqualTo(200);
+        assertThat(webhookRecords()).isEqualTo(before);
+    }
+
+    // ---- 6. input the validation accepted used to end in 500 -----------------------------------------------------
+
+    @Test
+    void aCustomerInCustDoesNotKnowIs404() throws Exception {
+        box.bindRegister(true);
+        fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"customer_not_found\",\"message\":\"Customer not found\"}")));
+        long before = checkouts();
+
+        HttpResponse<String> unknown = checkout("order-u", order("\"customerId\":\"c-nobody\"", 1, "Latte"));
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertProblem(unknown, "customer-not-found");
+        assertThat(checkouts()).isEqualTo(before);
+    }
+
+    @Test
+    void valuesBeyondTheirColumnsAreBadRequestsNamingTheField() throws Exception {
+        box.bindRegister(true);
+        assertBadField(checkout("order-l", order("\"customerId\":\"" + "c".repeat(101) + "\"", 1, "Latte")),
+                "customerId");
+        assertBadField(checkout("order-t", order("\"customerId\":\"c-1\"", 1, "Latte")
+                .replace("\"total\":45.50", "\"total\":10000000000000")), "total");
+        assertBadField(checkout("order-p", order("\"customerId\":\"c-1\"", 1, "Latte")
+                .replace("\"price\":45.50", "\"price\":1e20")), "items.0.price");
+        assertBadField(box.register("POST", "/api/register/v1/checkouts/any/order-closed", "{\"payedBonus\":1e20}"),
+                "payedBonus");
+
+        String id = json.readTree(checkout("order-b", order("\"customerId\":\"c-1\"", 1, "Latte")).body())
+                .path("checkoutId").asText();
+        assertBadField(box.register("POST", "/api/register/v1/checkouts/" + id + "/redemption",
+                "{\"bonusPoints\":1e20}"), "bonusPoints");
+    }
+
+    @Test
+    void aRealOrderOfHundredsOfLinesPassesAndTooManyLinesAreNamed() throws Exception {
+        box.bindRegister(true);
+        String name = "Flat white with oat milk and an extra shot, large, to go".substring(0, 55) + "xxxxx";
+
+        HttpResponse<String> large = checkout("order-150", order("\"customerId\":\"c-1\"", 150, name));
+        HttpResponse<String> tooLarge = checkout("order-501", order("\"customerId\":\"c-1\"", 501, name));
+
+        assertThat(large.statusCode()).as(large.body()).isEqualTo(201);
+        assertBadField(tooLarge, "items");
+    }
+
+    @Test
+    void anUnknownPathIsAProblemToo() throws Exception {
+        HttpResponse<String> missing = box.send(HttpRequest.newBuilder(box.url("/api/admin/v1/nothing-here"))
+                .header("Authorization", BlackBox.adminAuthorization()).GET());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertProblem(missing, "not-found");
+    }
+
+    // ---- 7. install links cost nothing to hand out ----------------------------------------------------------------
+
+    @Test
+    void askingForInstallLinksStoresNothing() throws Exception {
+        long before = jdbc.sql("select count(*) from oauth_state").query(Long.class).single();
+        for (int i = 0; i < 50; i++) {
+            assertThat(box.send(HttpRequest.newBuilder(box.url("/poster/install")).GET()).statusCode()).isEqualTo(302);
+        }
+
+        assertThat(jdbc.sql("select count(*) from oauth_state").query(Long.class).single()).isEqualTo(before);
+    }
+
+    // ---- 8. a register acts only on the customers it identified ----------------------------------------------------
+
+    @Test
+    void aBareCustomerIdIsRefusedUnlessTheBindingAllowsIt() throws Exception {
+        long before = checkouts();
+
+        HttpResponse<String> refused = checkout("order-c", order("\"customerId\":\"c-1001\"", 1, "Latte"));
+
+        assertBadField(refused, "customerId");
+        assertThat(checkouts()).isEqualTo(before);
+        fakes.verify(0, postRequestedFor(urlPathMatching("/incust/v1/term/check/prepare")));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> postWebhook(String body) throws Exception {
+        return box.send(HttpRequest.newBuilder(box.url("/poster/webhooks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String installationStatus() throws Exception {
+        return json.readTree(box.send(HttpRequest.newBuilder(box.url("/api/admin/v1/installations/" + box.account))
+                .header("Authorization", BlackBox.adminAuthorization()).GET()).body()).path("status").asText();
+    }
+
+    private long webhookRecords() {
+        return jdbc.sql("select count(*) from poster_webhook_event").query(Long.class).single();
+    }
+
+    private long checkouts() {
+        return jdbc.sql("select count(*) from checkout").query(Long.class).single();
+    }
+
+    private HttpResponse<String> checkout(String key, String body) throws Exception {
+        return box.registerWithKey("POST", "/api/register/v1/checkouts", body, key);
+    }
+
+    /** An order of {@code lines} lines of one 45.50 product each, the customer given as {@code customer}. */
+    private static String order(String customer, int lines, String name) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"productId\":\"").append(i + 1).append("\",\"name\":\"")
+                    .append(name).append("\",\"count\":1,\"price\":45.50}");
+        }
+        return "{\"orderId\":\"o-" + lines + "\"," + customer + ",\"items\":[" + items + "],\"total\":"
+                + new java.math.BigDecimal("45.50").multiply(java.math.BigDecimal.valueOf(lines)) + ",\"currency\":\"UAH\"}";
+    }
+
+    private void assertBadField(HttpResponse<String> response, String field) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertProblem(response, "invalid-request");
+        assertThat(json.readTree(response.body()).findValuesAsText("field")).contains(field);
+    }
 
     private HttpResponse<String> engineRest(String user, String method, String path, String body) throws Exception {
         return box.send(HttpRequest.newBuilder(engineUrl(path))

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
+import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,25 +29,32 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Poster's webhooks (register-api.md §3). Verifies, records once, hands the hook to its listeners and
  * answers; listeners only write to the database, so the answer leaves in milliseconds.
+ *
+ * <p>A signed hook the service cannot use (fields no Poster hook has, or older than {@code poster.webhooks.max-age})
+ * is acknowledged and ignored: Poster would otherwise deliver it again for two days.
  */
 @RestController
 public class PosterWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(PosterWebhookController.class);
-    private static final List<String> REQUIRED = List.of("account", "account_number", "object", "object_id", "action",
-            "time", "verify");
+    private static final List<String> REQUIRED = List.of("account", "object", "object_id", "action", "time", "verify");
+    private static final int MAX_NAME = 50;
+    private static final int MAX_OBJECT_ID = 100;
+    private static final Map<String, String> ACCEPTED = Map.of("status", "accept");
 
     private final ObjectMapper json;
     private final PosterProperties poster;
     private final PosterWebhookStore store;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     public PosterWebhookController(ObjectMapper json, PosterProperties poster, PosterWebhookStore store,
-                                   ApplicationEventPublisher events) {
+                                   ApplicationEventPublisher events, Clock clock) {
         this.json = json;
         this.poster = poster;
         this.store = store;
         this.events = events;
+        this.clock = clock;
     }
 
     @Operation(summary = "Receive a Poster webhook")
@@ -56,14 +68,35 @@ public class PosterWebhookController {
                     "The webhook's verify field does not match its content");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
-        String storedData = PosterWebhook.OBJECT_APPLICATION.equals(hook.object()) ? null : hook.data();
-        if (store.recordFirstDelivery(hook, storedData)) {
+        Optional<String> unusable = unusable(hook);
+        if (unusable.isPresent()) {
+            log.warn("Webhook acknowledged and ignored, {}: {}", unusable.get(), hook);
+        } else if (store.recordFirstDelivery(hook)) {
             log.info("Webhook received: {}", hook);
             events.publishEvent(new PosterWebhookReceived(hook));
         } else {
             log.info("Webhook ignored as a duplicate: {}", hook);
         }
-        return ResponseEntity.ok(Map.of("status", "accept"));
+        return ResponseEntity.ok(ACCEPTED);
+    }
+
+    /** Why a correctly signed hook cannot be acted on, if it cannot. */
+    private Optional<String> unusable(PosterWebhook hook) {
+        if (!PosterClient.ACCOUNT_NAME.matcher(hook.account()).matches()) {
+            return Optional.of("account is not a Poster account name");
+        }
+        if (hook.object().length() > MAX_NAME || hook.action().length() > MAX_NAME
+                || hook.objectId().length() > MAX_OBJECT_ID) {
+            return Optional.of("object, object_id or action longer than any of Poster's");
+        }
+        if (!hook.time().matches("\\d{1,12}")) {
+            return Optional.of("time is not in unix seconds");
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(Long.parseLong(hook.time())), clock.instant());
+        if (age.abs().compareTo(poster.getWebhooks().getMaxAge()) > 0) {
+            return Optional.of("its time is further than poster.webhooks.max-age from now (a replay, or a wrong clock)");
+        }
+        return Optional.empty();
     }
 
     private PosterWebhook parse(byte[] body) {
@@ -90,9 +123,9 @@ public class PosterWebhookController {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        return new PosterWebhook(text(tree, "account"), text(tree, "account_number"), text(tree, "object"),
-                text(tree, "object_id"), text(tree, "action"), text(tree, "time"),
-                data == null || data.isNull() ? null : data.asText(), text(tree, "verify"));
+        return new PosterWebhook(text(tree, "account"), text(tree, "object"), text(tree, "object_id"),
+                text(tree, "action"), text(tree, "time"), data == null || data.isNull() ? null : data.asText(),
+                text(tree, "verify"));
     }
 
     private static String text(JsonNode tree, String field) {

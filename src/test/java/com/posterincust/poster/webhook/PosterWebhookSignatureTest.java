@@ -10,7 +10,7 @@ class PosterWebhookSignatureTest {
 
     @Test
     void signsTheFieldsJoinedBySemicolonsWithDataWhenPresent() {
-        PosterWebhook hook = new PosterWebhook("mycafe", "861052", "application", "1234", "added", "1764331200",
+        PosterWebhook hook = new PosterWebhook("mycafe", "application", "1234", "added", "1764331200",
                 "{\"access_token\":\"x\"}", null);
 
         assertThat(PosterWebhookSignature.sign(hook, SECRET)).isEqualTo(PosterWebhookSignature.md5Hex(
@@ -19,7 +19,7 @@ class PosterWebhookSignatureTest {
 
     @Test
     void leavesDataOutWhenAbsent() {
-        PosterWebhook hook = new PosterWebhook("mycafe", "861052", "transaction", "77", "changed", "1764331200", null, null);
+        PosterWebhook hook = new PosterWebhook("mycafe", "transaction", "77", "changed", "1764331200", null, null);
 
         assertThat(PosterWebhookSignature.sign(hook, SECRET))
                 .isEqualTo(PosterWebhookSignature.md5Hex("mycafe;transaction;77;changed;1764331200;app-secret"));
@@ -27,7 +27,7 @@ class PosterWebhookSignatureTest {
 
     @Test
     void acceptsTheGenuineSignatureInEitherCaseAndRefusesAnyOther() {
-        PosterWebhook unsigned = new PosterWebhook("mycafe", "861052", "transaction", "77", "changed", "1764331200",
+        PosterWebhook unsigned = new PosterWebhook("mycafe", "transaction", "77", "changed", "1764331200",
                 null, null);
         String verify = PosterWebhookSignature.sign(unsigned, SECRET);
 
@@ -35,13 +35,13 @@ class PosterWebhookSignatureTest {
         assertThat(PosterWebhookSignature.isValid(withVerify(unsigned, verify.toUpperCase()), SECRET)).isTrue();
         assertThat(PosterWebhookSignature.isValid(withVerify(unsigned, verify), "other-secret")).isFalse();
         assertThat(PosterWebhookSignature.isValid(withVerify(unsigned, null), SECRET)).isFalse();
-        PosterWebhook otherTime = new PosterWebhook("mycafe", "861052", "transaction", "77", "changed", "1764331201",
+        PosterWebhook otherTime = new PosterWebhook("mycafe", "transaction", "77", "changed", "1764331201",
                 null, verify);
         assertThat(PosterWebhookSignature.isValid(otherTime, SECRET)).isFalse();
     }
 
     private static PosterWebhook withVerify(PosterWebhook hook, String verify) {
-        return new PosterWebhook(hook.account(), hook.accountNumber(), hook.object(), hook.objectId(), hook.action(),
+        return new PosterWebhook(hook.account(), hook.object(), hook.objectId(), hook.action(),
                 hook.time(), hook.data(), verify);
     }
 }
