@@ -1,5 +1,7 @@
 package com.posterincust.binding;
 
+import com.posterincust.common.PublicAddress;
+import com.posterincust.installation.Installation;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.poster.PosterClient;
 import java.util.LinkedHashMap;
@@ -18,11 +20,14 @@ public class BindingService {
     private final TerminalBindingRepository bindings;
     private final InstallationRepository installations;
     private final PosterClient poster;
+    private final PublicAddress publicAddress;
 
-    public BindingService(TerminalBindingRepository bindings, InstallationRepository installations, PosterClient poster) {
+    public BindingService(TerminalBindingRepository bindings, InstallationRepository installations, PosterClient poster,
+                          PublicAddress publicAddress) {
         this.bindings = bindings;
         this.installations = installations;
         this.poster = poster;
+        this.publicAddress = publicAddress;
     }
 
     /** @return the binding it replaced, if the register was bound before */
@@ -34,8 +39,9 @@ public class BindingService {
     }
 
     /**
-     * Writes the binding into the tablet's extras, where the register plugin reads it
-     * ({@code Poster.settings.spotTabletExtras}). Repeating it writes the same values.
+     * Writes the binding into the tablet's extras, where the register app reads it
+     * ({@code Poster.settings.spotTabletExtras}): where to reach this service, and the loyalty client group for
+     * guests it creates as Poster clients. Repeating it writes the same values.
      */
     public void announceToRegister(String bindingId) {
         TerminalBinding binding = bindings.find(bindingId).orElseThrow();
@@ -47,6 +53,9 @@ public class BindingService {
         extras.put("incust_terminal_id", binding.terminalId());
         extras.put("incust_terminal_title", binding.terminalTitle());
         extras.put("incust_currency", binding.terminalCurrency());
+        extras.put("incust_api_url", publicAddress.getPublicBaseUrl() + "/api/register/v1");
+        installations.find(binding.account()).map(Installation::loyaltyGroupId)
+                .ifPresent(group -> extras.put("incust_client_group_id", group));
         poster.setTabletExtras(binding.account(), token, binding.tabletId(), extras);
     }
 

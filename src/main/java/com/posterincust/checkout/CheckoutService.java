@@ -210,19 +210,6 @@ public class CheckoutService {
         log.info("Checkout {}: reservation {} released", checkoutId, checkout.incustTransactionId());
     }
 
-    /** The single checkout of the register that closed this receipt that still waits for a receipt, if exactly one. */
-    public Optional<Checkout> waitingCheckoutOfRegisterThatClosed(String account, String transactionId) {
-        String token = installations.accessToken(account).orElseThrow();
-        Optional<String> tablet = poster.getTransaction(account, token, transactionId)
-                .filter(receipt -> receipt.state() == PosterReceipt.State.CLOSED)
-                .map(PosterReceipt::tabletId);
-        if (tablet.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Checkout> waiting = checkouts.findWaitingForReceipt(account, tablet.get());
-        return waiting.size() == 1 ? Optional.of(waiting.get(0)) : Optional.empty();
-    }
-
     private Optional<PosterReceipt> receipt(Checkout checkout) {
         if (checkout.transactionId() == null) {
             return Optional.empty();

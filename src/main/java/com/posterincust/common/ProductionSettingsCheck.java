@@ -19,11 +19,13 @@ public class ProductionSettingsCheck implements InitializingBean {
     static final String DEMO_ADMIN_PASSWORD = "demo";
 
     private final PosterProperties poster;
+    private final PublicAddress publicAddress;
     private final String adminPassword;
 
-    public ProductionSettingsCheck(PosterProperties poster,
+    public ProductionSettingsCheck(PosterProperties poster, PublicAddress publicAddress,
                                    @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
         this.poster = poster;
+        this.publicAddress = publicAddress;
         this.adminPassword = adminPassword;
     }
 
@@ -38,6 +40,10 @@ public class ProductionSettingsCheck implements InitializingBean {
         }
         if (poster.getOauth().getRedirectUri().isBlank()) {
             problems.add("poster.oauth.redirect-uri (POSTER_OAUTH_REDIRECT_URI) is not set");
+        }
+        if (!publicAddress.getPublicBaseUrl().startsWith("https://")) {
+            problems.add("orchestrator.public-base-url (ORCHESTRATOR_PUBLIC_BASE_URL) is not an https:// address: "
+                    + "registers are told to reach the service there");
         }
         if (DEMO_ADMIN_PASSWORD.equals(adminPassword)) {
             problems.add("camunda.bpm.admin-user.password (CAMUNDA_BPM_ADMIN_USER_PASSWORD) is still the demo password");

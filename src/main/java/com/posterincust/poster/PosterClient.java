@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 public class PosterClient {
 
     /** Poster account names are sub-domains; anything else must never reach a URL. */
+    private static final String ALL_RECEIPTS = "0";
+    private static final String DELETED_RECEIPTS = "3";
     public static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     static final String ACCESS_TOKEN = "v2/auth/access_token";
@@ -160,11 +162,22 @@ public class PosterClient {
     }
 
     /** @return empty when Poster knows no such receipt */
+    /**
+     * The receipt as Poster has it, deleted ones included. Without a {@code status} filter Poster's default is
+     * undocumented (it may leave deleted receipts out), so the receipt is asked for with {@code status=0} (all)
+     * and, when that finds nothing, with {@code status=3} (deleted). Empty when Poster knows no such receipt:
+     * {@code false}, an empty list, or error 32/404.
+     */
     public Optional<PosterReceipt> getTransaction(String account, String token, String transactionId) {
+        return readReceipt(account, token, transactionId, ALL_RECEIPTS)
+                .or(() -> readReceipt(account, token, transactionId, DELETED_RECEIPTS));
+    }
+
+    private Optional<PosterReceipt> readReceipt(String account, String token, String transactionId, String status) {
         JsonNode answer;
         try {
             answer = get(account, token, "dash.getTransaction", Map.of("transaction_id", transactionId,
-                    "include_history", "true"));
+                    "include_history", "true", "status", status));
         } catch (PosterApiException e) {
             if (e.code() == PosterApiException.UNKNOWN_ID || e.code() == PosterApiException.NOT_FOUND) {
                 return Optional.empty();
@@ -172,7 +185,7 @@ public class PosterClient {
             throw e;
         }
         JsonNode receipt = answer.isArray() ? answer.path(0) : answer;
-        if (receipt.isMissingNode() || receipt.isNull()) {
+        if (!receipt.isObject() || !receipt.hasNonNull("status")) {
             return Optional.empty();
         }
         PosterReceipt.State state = switch (receipt.path("status").asInt()) {
@@ -180,15 +193,22 @@ public class PosterClient {
             case 3 -> PosterReceipt.State.DELETED;
             default -> PosterReceipt.State.OPEN;
         };
-        String tabletId = null;
-        for (JsonNode event : receipt.path("history")) {
-            if (event.hasNonNull("spot_tablet_id")) {
-                tabletId = event.get("spot_tablet_id").asText();
-            }
-        }
         String payedBonus = receipt.path("payed_bonus").asText("0");
         return Optional.of(new PosterReceipt(receipt.path("transaction_id").asText(transactionId), state,
-                PosterMoney.fromKopecks(payedBonus.isBlank() ? "0" : payedBonus), tabletId));
+                PosterMoney.fromKopecks(payedBonus.isBlank() ? "0" : payedBonus), closingRegister(receipt)));
+    }
+
+    /**
+     * The register of the history's {@code close} event: printing, a comment or the deletion can come later from
+     * another register.
+     */
+    private static String closingRegister(JsonNode receipt) {
+        for (JsonNode event : receipt.path("history")) {
+            if ("close".equals(event.path("type_history").asText()) && event.hasNonNull("spot_tablet_id")) {
+                return event.get("spot_tablet_id").asText();
+            }
+        }
+        return null;
     }
 
     /** The generic read: {@code GET {api}/{method}?token=..&query}. Answers the unwrapped {@code response}. */

@@ -1,5 +1,6 @@
 package com.posterincust.sandbox;
 
+import com.posterincust.common.PublicAddress;
 import com.posterincust.incust.IncustProperties;
 import com.posterincust.poster.PosterProperties;
 import org.slf4j.Logger;
@@ -26,15 +27,17 @@ public class SandboxConfiguration {
 
     private final PosterProperties poster;
     private final IncustProperties incust;
+    private final PublicAddress publicAddress;
     private final String adminUser;
     private final String adminPassword;
     private int port;
 
-    public SandboxConfiguration(PosterProperties poster, IncustProperties incust,
+    public SandboxConfiguration(PosterProperties poster, IncustProperties incust, PublicAddress publicAddress,
                                 @Value("${camunda.bpm.admin-user.id:}") String adminUser,
                                 @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
         this.poster = poster;
         this.incust = incust;
+        this.publicAddress = publicAddress;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
     }
@@ -53,6 +56,9 @@ public class SandboxConfiguration {
             poster.getApplication().setSecret(APPLICATION_SECRET);
         }
         incust.getApi().setBaseUrl(self + "/sandbox/incust/v1");
+        if (publicAddress.getPublicBaseUrl().isBlank()) {
+            publicAddress.setPublicBaseUrl(self);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -48,8 +48,11 @@ public class SandboxPosterController {
     private final List<Map<String, Object>> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextClientId = new AtomicInteger(101);
 
-    public SandboxPosterController(PosterProperties poster) {
+    private final SandboxReceipts receipts;
+
+    public SandboxPosterController(PosterProperties poster, SandboxReceipts receipts) {
         this.poster = poster;
+        this.receipts = receipts;
         groups.add(group(String.valueOf(nextGroupId.getAndIncrement()), "Regular guests"));
     }
 
@@ -112,7 +115,9 @@ public class SandboxPosterController {
     @GetMapping("/{account}/api/{method}")
     public Map<String, Object> read(@PathVariable String account, @PathVariable String method,
                                     @RequestParam(required = false) String token,
-                                    @RequestParam(required = false) String phone) {
+                                    @RequestParam(required = false) String phone,
+                                    @RequestParam(name = "transaction_id", required = false) String transactionId,
+                                    @RequestParam(required = false) String status) {
         if (!account.equals(tokens.get(token))) {
             return error(11, "Access token is invalid");
         }
@@ -129,7 +134,7 @@ public class SandboxPosterController {
                     "storages", List.of())).toList());
             case "clients.getClients" -> response(clients.stream()
                     .filter(client -> client.get("phone").equals(phone)).toList());
-            case "dash.getTransaction" -> error(32, "The sandbox keeps no receipts; the register reports them");
+            case "dash.getTransaction" -> transaction(transactionId, status);
             case "access.getTablets" -> response(SandboxData.TABLETS.stream().map(tablet -> Map.of(
                     "tablet_id", tablet.id(), "tablet_name", tablet.name(), "spot_id", tablet.spotId())).toList());
             default -> error(20, "The sandbox does not offer " + method);
@@ -152,6 +157,47 @@ public class SandboxPosterController {
             case "clients.createClient" -> createClient(body);
             default -> error(20, "The sandbox does not offer " + method);
         };
+    }
+
+    /**
+     * A receipt in Poster's shape: money in kopecks as strings, a list of one. What Poster does without a
+     * {@code status} filter is undocumented, so the fake takes the strict reading: deleted receipts only when asked
+     * for (0 = all, 3 = deleted). Unknown, or filtered out: {@code false}.
+     */
+    private Map<String, Object> transaction(String transactionId, String status) {
+        if (transactionId == null || transactionId.isBlank()) {
+            return error(34, "transaction_id is required");
+        }
+        return receipts.find(transactionId)
+                .filter(receipt -> status == null ? receipt.status() != SandboxReceipts.DELETED
+                        : status.equals("0") || status.equals(String.valueOf(receipt.status())))
+                .<Map<String, Object>>map(receipt -> response(List.of(receiptShape(receipt))))
+                .orElseGet(() -> response(false));
+    }
+
+    private static Map<String, Object> receiptShape(SandboxReceipts.Receipt receipt) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("transaction_id", receipt.id());
+        shape.put("date_close", String.valueOf(receipt.closedAt() * 1000));
+        shape.put("status", String.valueOf(receipt.status()));
+        shape.put("payed_bonus", kopecks(receipt.payedBonus()));
+        shape.put("payed_sum", kopecks(receipt.sum().subtract(receipt.payedBonus())));
+        shape.put("sum", kopecks(receipt.sum()));
+        shape.put("spot_id", receipt.spotId());
+        shape.put("client_id", receipt.clientId() == null ? "0" : receipt.clientId());
+        shape.put("products", receipt.lines().stream().map(line -> Map.of("product_id", line.productId(),
+                "modification_id", "0", "num", line.count().stripTrailingZeros().toPlainString(),
+                "product_price", kopecks(line.price()))).toList());
+        shape.put("history", receipt.history().stream().map(event -> {
+            Map<String, Object> text = new LinkedHashMap<>();
+            event.forEach((key, value) -> text.put(key, String.valueOf(value)));
+            return text;
+        }).toList());
+        return shape;
+    }
+
+    private static String kopecks(java.math.BigDecimal amount) {
+        return amount.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private Map<String, Object> createGroup(JsonNode body) {

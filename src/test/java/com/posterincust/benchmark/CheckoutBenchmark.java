@@ -97,6 +97,7 @@ public final class CheckoutBenchmark {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--sandbox.enabled=false",
                     "--poster.application.id=bench", "--poster.application.secret=" + SECRET,
                     "--poster.oauth.redirect-uri=http://localhost/poster/oauth/callback",
+                    "--orchestrator.public-base-url=https://orchestrator.bench",
                     "--poster.api.base-url=" + fakes.posterApi(), "--incust.api.base-url=" + fakes.incustApi(),
                     "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=bench-admin-password",
                     "--orchestrator.encryption.key=TnKgNVTXQ10OoTNtKpRuGmvEk0QJRcCQtuGttTm25vA=",

@@ -71,6 +71,7 @@ class TerminalBindingProcessTest {
         account = "cafe" + System.nanoTime();
         installations.storeToken(account, "861052", TOKEN);
         installations.saveSettings(account, "UAH", "Europe/Kyiv", "My Cafe");
+        installations.saveLoyaltyGroup(account, "7");
         installations.setStatus(account, InstallationStatus.ACTIVE);
         when(poster.getSpots(anyString(), eq(TOKEN)))
                 .thenReturn(List.of(new PosterSpot("1", "Podil"), new PosterSpot("2", "Obolon")));
@@ -92,7 +93,8 @@ class TerminalBindingProcessTest {
         assertThat(endOf(binding.id())).isEqualTo("RegisterBound");
         verify(poster).setTabletExtras(eq(account), eq(TOKEN), eq("3"), eq(Map.of(
                 "incust_bound", true, "incust_binding_id", binding.id(), "incust_terminal_id", "t-77",
-                "incust_terminal_title", "Bar register", "incust_currency", "UAH")));
+                "incust_terminal_title", "Bar register", "incust_currency", "UAH",
+                "incust_api_url", "https://orchestrator.test/api/register/v1", "incust_client_group_id", "7")));
     }
 
     @Test

@@ -12,11 +12,12 @@ class ProductionSettingsCheckTest {
     void namesEveryMissingSettingAtOnce() {
         PosterProperties poster = new PosterProperties();
 
-        assertThatThrownBy(() -> new ProductionSettingsCheck(poster, "demo").afterPropertiesSet())
+        assertThatThrownBy(() -> new ProductionSettingsCheck(poster, new PublicAddress(), "demo").afterPropertiesSet())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("poster.application.id")
                 .hasMessageContaining("poster.application.secret")
                 .hasMessageContaining("poster.oauth.redirect-uri")
+                .hasMessageContaining("orchestrator.public-base-url")
                 .hasMessageContaining("demo password");
     }
 
@@ -26,8 +27,10 @@ class ProductionSettingsCheckTest {
         poster.getApplication().setId("1234");
         poster.getApplication().setSecret("secret");
         poster.getOauth().setRedirectUri("https://orchestrator.example.com/poster/oauth/callback");
+        PublicAddress publicAddress = new PublicAddress();
+        publicAddress.setPublicBaseUrl("https://orchestrator.example.com");
 
-        assertThatCode(() -> new ProductionSettingsCheck(poster, "a-strong-password").afterPropertiesSet())
+        assertThatCode(() -> new ProductionSettingsCheck(poster, publicAddress, "a-strong-password").afterPropertiesSet())
                 .doesNotThrowAnyException();
     }
 }

@@ -44,6 +44,7 @@ final class PackagedService implements AutoCloseable {
                 "--poster.application.id=test-app",
                 "--poster.application.secret=" + BlackBox.SECRET,
                 "--poster.oauth.redirect-uri=https://orchestrator.test/poster/oauth/callback",
+                "--orchestrator.public-base-url=https://orchestrator.test",
                 "--camunda.bpm.admin-user.id=admin",
                 "--camunda.bpm.admin-user.password=test-admin-password",
                 "--orchestrator.encryption.key=" + TEST_KEY));

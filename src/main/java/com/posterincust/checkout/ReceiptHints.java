@@ -1,0 +1,87 @@
+package com.posterincust.checkout;
+
+import com.posterincust.installation.InstallationRepository;
+import com.posterincust.poster.PosterClient;
+import com.posterincust.poster.PosterReceipt;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Acts on what Poster says of a receipt it mentioned in a webhook: a closed receipt settles the checkout that waits
+ * for it (known by the receipt id, or the one checkout waiting at the register that closed it); a deleted one
+ * releases a waiting checkout's reservation.
+ */
+@Service
+public class ReceiptHints {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptHints.class);
+
+    private final CheckoutRepository checkouts;
+    private final CheckoutCommands commands;
+    private final InstallationRepository installations;
+    private final PosterClient poster;
+
+    public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, InstallationRepository installations,
+                        PosterClient poster) {
+        this.checkouts = checkouts;
+        this.commands = commands;
+        this.installations = installations;
+        this.poster = poster;
+    }
+
+    public void receiptChanged(String account, String transactionId) {
+        Optional<String> token = installations.accessToken(account);
+        if (token.isEmpty()) {
+            return;
+        }
+        Optional<PosterReceipt> receipt = poster.getTransaction(account, token.get(), transactionId);
+        if (receipt.isEmpty()) {
+            log.info("Receipt {} of {}: Poster does not know it", transactionId, account);
+            return;
+        }
+        switch (receipt.get().state()) {
+            case CLOSED -> closed(account, receipt.get());
+            case DELETED -> deleted(account, receipt.get());
+            case OPEN -> log.debug("Receipt {} of {} is still open", transactionId, account);
+        }
+    }
+
+    private void closed(String account, PosterReceipt receipt) {
+        List<Checkout> known = checkouts.findByTransaction(account, receipt.transactionId());
+        Optional<Checkout> waiting = known.isEmpty() ? theOneWaitingAt(account, receipt.tabletId())
+                : known.stream().filter(c -> c.status() == CheckoutStatus.AWAITING_ORDER_CLOSE).findFirst();
+        waiting.ifPresent(checkout -> {
+            try {
+                commands.receiptClosed(checkout.id(), receipt.transactionId(), null, "WEBHOOK");
+                log.info("Checkout {}: receipt {} closed at register {}, as Poster says", checkout.id(),
+                        receipt.transactionId(), receipt.tabletId());
+            } catch (CheckoutCommands.WaitStateGone | OptimisticLockingException registerCameFirst) {
+                log.info("Checkout {}: receipt {} was already settled by the register", checkout.id(),
+                        receipt.transactionId());
+            }
+        });
+    }
+
+    private void deleted(String account, PosterReceipt receipt) {
+        for (Checkout checkout : checkouts.findByTransaction(account, receipt.transactionId())) {
+            if (checkout.status() == CheckoutStatus.AWAITING_ORDER_CLOSE) {
+                commands.cancel(checkout.id());
+                log.info("Checkout {}: receipt {} deleted in Poster, reservation released", checkout.id(),
+                        receipt.transactionId());
+            }
+        }
+    }
+
+    /** Two or more checkouts waiting at one register are ambiguous: the register's word or the receipt check decides. */
+    private Optional<Checkout> theOneWaitingAt(String account, String tabletId) {
+        if (tabletId == null) {
+            return Optional.empty();
+        }
+        List<Checkout> waiting = checkouts.findWaitingForReceipt(account, tabletId);
+        return waiting.size() == 1 ? Optional.of(waiting.get(0)) : Optional.empty();
+    }
+}
