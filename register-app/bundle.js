@@ -16,6 +16,7 @@
   var REQUEST_TIMEOUT_MS = 8000;
   var STORE_PREFIX = 'incust.';
   var ORDER_STATE_DAYS = 2;
+  var OUTBOX_FIRST_WAIT_MS = 5000;
   var OUTBOX_LONGEST_WAIT_MS = 5 * 60 * 1000;
   var POPUP = { width: 560, height: 520 };
 
@@ -190,7 +191,8 @@
           }
           if (answer.code === 0 || answer.code >= 500) {
             current[index].tries += 1;
-            current[index].due = Date.now() + Math.min(5000 * Math.pow(2, current[index].tries), OUTBOX_LONGEST_WAIT_MS);
+            current[index].due = Date.now() + Math.min(OUTBOX_FIRST_WAIT_MS * Math.pow(2, current[index].tries - 1),
+              OUTBOX_LONGEST_WAIT_MS);
           } else {
             current.splice(index, 1);
           }
@@ -974,7 +976,7 @@
     Poster.on('orderProductChange', onOrderProductChange);
     Poster.on('orderClientChange', onOrderClientChange);
     flushOutbox();
-    setInterval(flushOutbox, 10000);
+    setInterval(flushOutbox, OUTBOX_FIRST_WAIT_MS);
   }
 
   start();

@@ -55,11 +55,13 @@ public class CheckoutsController {
     public record Step(CheckoutStatus status, Confirmation confirmation, Result result) {
     }
 
-    public record View(String checkoutId, CheckoutStatus status, Offer offer, Result result, String orderId,
-                       String transactionId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    /** {@code confirmation} is there while the code is awaited: a reloaded register app finds its window again. */
+    public record View(String checkoutId, CheckoutStatus status, Offer offer, Result result, Confirmation confirmation,
+                       String orderId, String transactionId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static View of(Checkout c) {
-            return new View(c.id(), c.status(), c.offer(), c.result(), c.orderId(), c.transactionId(), c.createdAt(),
-                    c.updatedAt());
+            return new View(c.id(), c.status(), c.offer(), c.result(),
+                    c.status() == CheckoutStatus.AWAITING_CONFIRMATION ? c.confirmation() : null, c.orderId(),
+                    c.transactionId(), c.createdAt(), c.updatedAt());
         }
     }
 

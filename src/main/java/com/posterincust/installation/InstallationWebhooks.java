@@ -50,15 +50,15 @@ public class InstallationWebhooks {
     private void install(PosterWebhook hook) {
         Optional<String> token = accessToken(hook);
         if (token.isEmpty()) {
-            log.warn("Installation {}: the application/added webhook has no access_token in data; ignored",
+            log.warn("Installation {}: the application/added webhook grants no access in its data; ignored",
                     hook.account());
             return;
         }
         Optional<String> accountNumber = repository.find(hook.account()).map(Installation::accountNumber)
                 .or(() -> accountNumberOf(token.get()));
         if (accountNumber.isEmpty()) {
-            log.warn("Installation {}: the webhook's token does not name the account's number; the OAuth install "
-                    + "will record it", hook.account());
+            log.warn("Installation {}: the webhook's grant does not name the account's number; the OAuth "
+                    + "install will record it", hook.account());
             return;
         }
         starter.installFromWebhook(hook.account(), accountNumber.get(), token.get());

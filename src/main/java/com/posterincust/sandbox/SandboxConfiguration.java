@@ -67,14 +67,16 @@ public class SandboxConfiguration {
         log.info("""
 
                 ==== Sandbox run: fake Poster and inCust in this process; nothing reaches the real ones ====
+                  Sandbox register {}/sandbox/register   <- start here: a checkout as the cashier, by clicking
                   Cockpit        {}/camunda/app/cockpit/   log in as {} / {}
                   Install app    {}/poster/install   (plays Poster's "Allow access" page)
                   Installations  {}/api/admin/v1/installations   (HTTP Basic, same login)
                   SMS outbox     {}/sandbox/sms-outbox   (demo confirmation codes)
                   OpenAPI        {}/v3/api-docs   and   {}/swagger-ui.html
                   Demo Poster account "{}" (customer number {}); inCust terminal logins: {}
+                  Demo guests: +380501234567 (150 bonus points, a coupon), +380671112233; any other phone is new
                 ==========================================================================================""",
-                self, adminUser, adminPassword, self, self, self, self, self,
+                self, self, adminUser, adminPassword, self, self, self, self, self,
                 SandboxData.ACCOUNT, SandboxData.ACCOUNT_NUMBER, SandboxData.terminalLogins());
     }
 }

@@ -318,6 +318,16 @@ public class SandboxIncust {
         return tx.view();
     }
 
+    /** What the sandbox's inCust holds for a checkout (external id), for tests and a curious newcomer. */
+    synchronized List<String> statusesOf(String externalId) {
+        return transactions.values().stream().filter(tx -> tx.externalId.equals(externalId)).map(tx -> tx.status)
+                .toList();
+    }
+
+    synchronized BigDecimal bonusPointsOf(String customerId) {
+        return find(customerId).bonusPoints;
+    }
+
     synchronized Transaction cancel(SandboxData.Terminal terminal, String id) {
         Tx tx = transaction(terminal, id);
         if (Transaction.FINALIZED.equals(tx.status)) {

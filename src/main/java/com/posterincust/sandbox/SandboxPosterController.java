@@ -45,14 +45,14 @@ public class SandboxPosterController {
     private final List<Map<String, Object>> groups = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> tabletExtras = new ConcurrentHashMap<>();
     private final AtomicInteger nextGroupId = new AtomicInteger(1);
-    private final List<Map<String, Object>> clients = new CopyOnWriteArrayList<>();
-    private final AtomicInteger nextClientId = new AtomicInteger(101);
 
     private final SandboxReceipts receipts;
+    private final SandboxClients clients;
 
-    public SandboxPosterController(PosterProperties poster, SandboxReceipts receipts) {
+    public SandboxPosterController(PosterProperties poster, SandboxReceipts receipts, SandboxClients clients) {
         this.poster = poster;
         this.receipts = receipts;
+        this.clients = clients;
         groups.add(group(String.valueOf(nextGroupId.getAndIncrement()), "Regular guests"));
     }
 
@@ -77,11 +77,21 @@ public class SandboxPosterController {
                 + "background:#3c8;color:#fff;text-decoration:none;border-radius:4px\">Allow access</a></p>");
     }
 
+    /** The demo set-up's "Allow access", without a browser: a one-time code for the demo account. */
+    String issueCode(String redirectUri) {
+        String code = randomHex(16);
+        codes.put(code, new IssuedCode(SandboxData.ACCOUNT, redirectUri));
+        return code;
+    }
+
+    JsonNode extrasOf(String tabletId) {
+        return tabletExtras.get(tabletId);
+    }
+
     @GetMapping("/auth/allow")
     public ResponseEntity<Void> allow(@RequestParam(name = "redirect_uri") String redirectUri,
                                       @RequestParam(required = false) String state) {
-        String code = randomHex(16);
-        codes.put(code, new IssuedCode(SandboxData.ACCOUNT, redirectUri));
+        String code = issueCode(redirectUri);
         String target = UriComponentsBuilder.fromUriString(redirectUri)
                 .queryParam("code", code)
                 .queryParam("account", SandboxData.ACCOUNT)
@@ -132,8 +142,8 @@ public class SandboxPosterController {
             case "access.getSpots" -> response(SandboxData.SPOTS.stream().map(spot -> Map.of(
                     "spot_id", spot.id(), "spot_name", spot.name(), "spot_adress", spot.address(),
                     "storages", List.of())).toList());
-            case "clients.getClients" -> response(clients.stream()
-                    .filter(client -> client.get("phone").equals(phone)).toList());
+            case "clients.getClients" -> phone == null || phone.isBlank() ? error(34, "phone is required")
+                    : response(clients.byPhone(phone).stream().toList());
             case "dash.getTransaction" -> transaction(transactionId, status);
             case "access.getTablets" -> response(SandboxData.TABLETS.stream().map(tablet -> Map.of(
                     "tablet_id", tablet.id(), "tablet_name", tablet.name(), "spot_id", tablet.spotId())).toList());
@@ -210,25 +220,14 @@ public class SandboxPosterController {
         return response(Integer.valueOf(id));
     }
 
-    private synchronized Map<String, Object> createClient(JsonNode body) {
-        String phone = body.path("phone").asText("");
+    private Map<String, Object> createClient(JsonNode body) {
         if (body.path("client_name").asText("").isBlank()) {
             return error(34, "client_name is required");
         }
-        if (!phone.isEmpty() && clients.stream().anyMatch(client -> client.get("phone").equals(phone))) {
-            return error(99, "A client with this phone already exists");
-        }
-        String id = String.valueOf(nextClientId.getAndIncrement());
-        Map<String, Object> client = new LinkedHashMap<>();
-        client.put("client_id", id);
-        client.put("firstname", body.path("client_name").asText());
-        client.put("lastname", "");
-        client.put("phone", phone);
-        client.put("email", body.path("email").asText(""));
-        client.put("bonus", "0");
-        client.put("client_groups_id", body.path("client_groups_id_client").asText());
-        clients.add(client);
-        return response(Integer.valueOf(id));
+        return clients.create(body.path("client_name").asText(), body.path("phone").asText(""),
+                        body.path("email").asText(""), body.path("client_groups_id_client").asText())
+                .<Map<String, Object>>map(client -> response(Integer.valueOf((String) client.get("client_id"))))
+                .orElseGet(() -> error(99, "A client with this phone already exists"));
     }
 
     private Map<String, Object> setExtras(JsonNode body) {
@@ -247,6 +246,7 @@ public class SandboxPosterController {
         group.put("client_groups_name", name);
         group.put("client_groups_discount", "0");
         group.put("loyalty_type", "1");
+        group.put("delete", "0");
         return group;
     }
 

@@ -58,7 +58,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         Duration wait = throttle.waitFor(address);
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            log.warn("Login from {} refused for {} s after repeated wrong passwords", address, seconds);
+            log.warn("Login from {} refused for {} s after repeated failures", address, seconds);
             ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
                     "Too many wrong passwords from this address; try again in " + seconds + " s");
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));

@@ -1,0 +1,322 @@
+package com.posterincust.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The cashier at the sandbox register, clicking through the real register app in Chromium: the default run as a
+ * newcomer meets it (demo account installed and registers bound by themselves, the engine's job executor on).
+ * Register 1 (Podil bar) works with the terminal that asks for a code, register 2 (Podil terrace) with the one that
+ * does not.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"sandbox.enabled=true",
+        "poster.application.id=", "poster.application.secret=", "orchestrator.public-base-url=",
+        "sandbox.demo-setup-at-start=true", "camunda.bpm.job-execution.enabled=true"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegisterAppBrowserTest {
+
+    static final String CODE_REGISTER = "1";
+    static final String INSTANT_REGISTER = "2";
+    static final String OLENA = "+380501234567";
+    static final String TARAS = "+380671112233";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SandboxIncust incust;
+    @Autowired
+    SandboxSmsOutbox outbox;
+
+    SandboxRegisterPage register;
+
+    @BeforeAll
+    void browser() throws Exception {
+        register = new SandboxRegisterPage(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        register.close();
+    }
+
+    @Test
+    void aKnownGuestRedeemsTwentyPointsWithTheCodeFromTheirPhone() throws Exception {
+        register.open(CODE_REGISTER);
+        register.add("Latte");
+        register.add("Latte");
+        BigDecimal points = incust.bonusPointsOf("c-1001");
+
+        register.openChooseCustomer();
+        register.type("Phone, email, QR or code", OLENA);
+        register.screenshot("00-choose-customer");
+        register.press("Find");
+        String wallet = register.waitForAppText("Olena Demo");
+        register.screenshot("02-wallet");
+        assertThat(register.appField("bonus-points")).isEqualTo(points.setScale(2).toPlainString());
+        assertThat(wallet).contains("Gift card", "200.00", "Coffee cups", "3.00", "10% off (COFFEE10)");
+        register.press("Continue");
+        register.waitForPopupClosed();
+        assertThat(register.orderClient()).startsWith("client #");
+
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        assertThat(register.appField("max-redeemable")).isEqualTo("45.50");
+        register.type("Bonus points to redeem", "20");
+        register.screenshot("03-redeem");
+        int before = codesSent();
+        register.press("Continue");
+        register.waitForAppText("Confirmation code");
+        assertThat(register.appField("attempts-left")).isEqualTo("Attempts left: 3");
+        register.type("Confirmation code", codeSentAfter(before));
+        register.screenshot("04-code");
+        register.press("Confirm");
+
+        assertThat(register.payment("incust")).isEqualTo("20.00");
+        assertThat(register.payment("total")).isEqualTo("91.00");
+        assertThat(register.payment("left")).isEqualTo("71.00");
+        register.screenshot("05-payment");
+        String checkout = latestCheckout(CODE_REGISTER);
+        register.closeReceipt();
+
+        awaitStatus(checkout, "COMPLETED");
+        assertThat(incust.statusesOf(checkout)).containsExactly("finalized");
+        assertThat(incust.bonusPointsOf("c-1001")).isEqualByComparingTo(points.subtract(new BigDecimal("20.00"))
+                .add(new BigDecimal("3.55")));
+    }
+
+    @Test
+    void aNewGuestGivesAProfileAndSeesTheirWallet() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Croissant");
+
+        register.chooseCustomer("+380 93 " + (1000000 + System.nanoTime() % 8999999));
+        register.waitForAppText("New guest: profile");
+        register.type("Name", "Iryna New");
+        register.type("Email", "iryna@example.com");
+        register.screenshot("01-profile");
+        register.press("Save");
+
+        String wallet = register.waitForAppText("Iryna New");
+        assertThat(register.appField("bonus-points")).isEqualTo("0.00");
+        assertThat(wallet).contains("No coupons.");
+        register.press("Continue");
+    }
+
+    @Test
+    void aTerminalWithoutConfirmationGoesStraightToPayment() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Cappuccino");
+        register.add("Cheesecake");
+        register.chooseCustomer(TARAS);
+        register.waitForAppText("Taras Demo");
+        register.press("Continue");
+
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.type("Bonus points to redeem", "10");
+        register.press("Continue");
+
+        assertThat(register.payment("incust")).isEqualTo("10.00");
+        String checkout = latestCheckout(INSTANT_REGISTER);
+        register.closeReceipt();
+        awaitStatus(checkout, "COMPLETED");
+        assertThat(incust.statusesOf(checkout)).containsExactly("finalized");
+    }
+
+    @Test
+    void aWrongCodeThenTheRightOne() throws Exception {
+        register.open(CODE_REGISTER);
+        register.add("Latte");
+        register.chooseCustomer(OLENA);
+        register.waitForAppText("Olena Demo");
+        register.press("Continue");
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.type("Bonus points to redeem", "5");
+        int before = codesSent();
+        register.press("Continue");
+        register.waitForAppText("Confirmation code");
+        String code = codeSentAfter(before);
+
+        register.type("Confirmation code", code.equals("0000") ? "1111" : "0000");
+        register.press("Confirm");
+        String refused = register.waitForAppText("The code is not right");
+        assertThat(refused).contains("Attempts left: 2");
+        register.screenshot("07-wrong-code");
+        register.type("Confirmation code", code);
+        register.press("Confirm");
+
+        assertThat(register.payment("incust")).isEqualTo("5.00");
+        register.closeReceipt();
+    }
+
+    @Test
+    void aCouponIsPaidByInCust() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Latte");
+        register.add("Latte");
+        register.chooseCustomer(OLENA);
+        register.waitForAppText("Olena Demo");
+        register.press("Continue");
+
+        register.pay();
+        register.waitForAppText("10% off (COFFEE10)");
+        register.tick("COFFEE10");
+        register.press("Continue");
+
+        assertThat(register.payment("incust")).isEqualTo("9.10");
+        String checkout = latestCheckout(INSTANT_REGISTER);
+        register.closeReceipt();
+        awaitStatus(checkout, "COMPLETED");
+    }
+
+    @Test
+    void withTheServiceUnreachableAtPayTheCashierGoesOnWithinFiveSeconds() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Croissant");
+        register.chooseCustomer(TARAS);
+        register.waitForAppText("Taras Demo");
+        register.press("Continue");
+        register.offline(true);
+        try {
+            long pressed = System.nanoTime();
+            register.pay();
+            register.waitForAppText("cannot be reached");
+            register.screenshot("06-unreachable");
+            register.press("Continue without inCust");
+
+            assertThat(register.payment("incust")).isEqualTo("0.00");
+            assertThat((System.nanoTime() - pressed) / 1_000_000).as("ms from Pay to the payment screen")
+                    .isLessThan(5000);
+        } finally {
+            register.offline(false);
+        }
+        register.closeReceipt();
+    }
+
+    @Test
+    void aProductAddedAfterTheRedemptionCancelsItAndTakesTheBonusOff() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Latte");
+        register.chooseCustomer(TARAS);
+        register.waitForAppText("Taras Demo");
+        register.press("Continue");
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.type("Bonus points to redeem", "10");
+        register.press("Continue");
+        assertThat(register.payment("incust")).isEqualTo("10.00");
+        String redeemed = latestCheckout(INSTANT_REGISTER);
+
+        register.backToOrder();
+        register.add("Croissant");
+
+        awaitStatus(redeemed, "CANCELLED");
+        assertThat(incust.statusesOf(redeemed)).containsExactly("cancelled");
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.press("Pay without bonuses");
+        assertThat(register.payment("incust")).isEqualTo("0.00");
+        assertThat(register.payment("total")).isEqualTo("83.50");
+        assertThat(latestCheckout(INSTANT_REGISTER)).isNotEqualTo(redeemed);
+        register.closeReceipt();
+    }
+
+    /** Also Poster's webhook alone (action "changed", no word from the register) completing a checkout. */
+    @Test
+    void anOrderClosedWhileOfflineIsQueuedAndDeliveredLaterWithOneFinalize() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Cheesecake");
+        register.chooseCustomer(TARAS);
+        register.waitForAppText("Taras Demo");
+        register.press("Continue");
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.type("Bonus points to redeem", "5");
+        register.press("Continue");
+        assertThat(register.payment("incust")).isEqualTo("5.00");
+        String checkout = latestCheckout(INSTANT_REGISTER);
+
+        register.offline(true);
+        try {
+            register.closeReceipt();
+            assertThat(register.localStorage("incust.outbox")).contains("/checkouts/" + checkout + "/order-closed");
+            awaitStatus(checkout, "COMPLETED");
+        } finally {
+            register.offline(false);
+        }
+
+        // the app retries its queue every 5 s, then less often
+        register.waitUntil(() -> "[]".equals(register.localStorage("incust.outbox")), Duration.ofSeconds(30));
+        assertThat(incust.statusesOf(checkout)).containsExactly("finalized");
+        assertThat(status(checkout)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void theAppReloadedMidFlowFindsItsOrderAgain() throws Exception {
+        register.open(CODE_REGISTER);
+        register.add("Latte");
+        register.chooseCustomer(OLENA);
+        register.waitForAppText("Olena Demo");
+        register.press("Continue");
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.type("Bonus points to redeem", "3");
+        int before = codesSent();
+        register.press("Continue");
+        register.waitForAppText("Confirmation code");
+        String checkout = latestCheckout(CODE_REGISTER);
+
+        register.reloadApp();
+        register.pay();
+
+        register.waitForAppText("Confirmation code");
+        register.type("Confirmation code", codeSentAfter(before));
+        register.press("Confirm");
+        assertThat(register.payment("incust")).isEqualTo("3.00");
+        assertThat(latestCheckout(CODE_REGISTER)).isEqualTo(checkout);
+        register.closeReceipt();
+        awaitStatus(checkout, "COMPLETED");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private String latestCheckout(String tablet) {
+        return jdbc.sql("select id from checkout where tablet_id = ? order by created_at desc limit 1").param(tablet)
+                .query(String.class).single();
+    }
+
+    private String status(String checkout) {
+        return jdbc.sql("select status from checkout where id = ?").param(checkout).query(String.class).single();
+    }
+
+    private void awaitStatus(String checkout, String expected) {
+        register.waitUntil(() -> expected.equals(status(checkout)));
+    }
+
+    private int codesSent() {
+        return outbox.json().size();
+    }
+
+    /** The code the guest's phone got after {@code before} earlier ones, as the register page shows it. */
+    private String codeSentAfter(int before) {
+        register.waitUntil(() -> codesSent() > before);
+        String code = outbox.json().get(0).code();
+        register.waitForSms(code);
+        return code;
+    }
+}

@@ -1,0 +1,252 @@
+package com.posterincust.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sandbox register as a cashier sees it, in Debian's Chromium: the register page around the app, and the app's
+ * popup (an iframe) found by the names people read on it. Missing Chromium fails loudly, saying how to install it.
+ */
+final class SandboxRegisterPage implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target", "register-app-screenshots");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+    private final Path profile;
+
+    SandboxRegisterPage(int port) throws IOException {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: "
+                    + "apt-get install chromium chromium-driver (.ci/run installs them)");
+        }
+        profile = Files.createTempDirectory("sandbox-register-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,1000", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        baseUrl = "http://localhost:" + port;
+    }
+
+    /** Opens the register page at a register, once the demo account is installed and its registers bound. */
+    SandboxRegisterPage open(String register) {
+        driver.get(baseUrl + "/sandbox/register");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("setup-status"), "registers bound"));
+        new Select(driver.findElement(By.id("tablet"))).selectByValue(register);
+        waitForApp();
+        return this;
+    }
+
+    /** The app is loaded when it has put its item into the order's menu. */
+    void waitForApp() {
+        driver.switchTo().defaultContent();
+        wait.until(d -> {
+            d.findElement(By.cssSelector("[aria-label='Order menu']")).click();
+            boolean shown = !d.findElements(By.xpath("//div[@id='order-menu']/button[text()='inCust: Choose customer']"))
+                    .isEmpty();
+            d.findElement(By.cssSelector("[aria-label='Order menu']")).click();
+            return shown;
+        });
+    }
+
+    void add(String product) {
+        onRegister();
+        driver.findElement(By.cssSelector("[aria-label='Add " + product + "']")).click();
+    }
+
+    void chooseCustomer(String identifier) {
+        openChooseCustomer();
+        type("Phone, email, QR or code", identifier);
+        press("Find");
+    }
+
+    /** The app's item in the order's "•••" menu. */
+    void openChooseCustomer() {
+        onRegister();
+        driver.findElement(By.cssSelector("[aria-label='Order menu']")).click();
+        driver.findElement(By.xpath("//div[@id='order-menu']/button[text()='inCust: Choose customer']")).click();
+    }
+
+    void pay() {
+        onRegister();
+        driver.findElement(By.id("pay")).click();
+    }
+
+    // ---- inside the app's popup -----------------------------------------------------------------------------------
+
+    /** Types into the field whose label reads {@code label}, as a screen reader would find it. */
+    void type(String label, String text) {
+        WebElement field = inApp(By.xpath("//label[normalize-space(text())='" + label
+                + "' or starts-with(normalize-space(text()),'" + label + " (')]"));
+        WebElement input = driver.findElement(By.id(field.getAttribute("for")));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void press(String button) {
+        inApp(By.xpath("//button[normalize-space(text())='" + button + "']")).click();
+    }
+
+    boolean appShows(String button) {
+        return !inAppAll(By.xpath("//button[normalize-space(text())='" + button + "']")).isEmpty();
+    }
+
+    String appField(String field) {
+        return inApp(By.cssSelector("[data-field='" + field + "']")).getText();
+    }
+
+    String appText() {
+        return inApp(By.cssSelector(".ic")).getText();
+    }
+
+    void tick(String coupon) {
+        inApp(By.id("incust-coupon-" + coupon)).click();
+    }
+
+    /** Waits until the app shows the text, and answers what the app shows. */
+    String waitForAppText(String text) {
+        wait.until(d -> appTextOrEmpty().contains(text));
+        return appText();
+    }
+
+    private String appTextOrEmpty() {
+        try {
+            return appText();
+        } catch (RuntimeException notYet) {
+            return "";
+        }
+    }
+
+    private WebElement inApp(By by) {
+        return wait.until(d -> {
+            enterApp();
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    private List<WebElement> inAppAll(By by) {
+        enterApp();
+        return driver.findElements(by);
+    }
+
+    private void enterApp() {
+        driver.switchTo().defaultContent();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("popup")));
+        driver.switchTo().frame("app-frame");
+    }
+
+    // ---- the register around it ----------------------------------------------------------------------------------
+
+    private void onRegister() {
+        driver.switchTo().defaultContent();
+    }
+
+    boolean popupOpen() {
+        onRegister();
+        return driver.findElement(By.id("popup")).isDisplayed();
+    }
+
+    void waitForPopupClosed() {
+        onRegister();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("popup")));
+    }
+
+    /** The payment screen: what the order costs, what inCust paid and what is left. */
+    String payment(String figure) {
+        onRegister();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("payment")));
+        return driver.findElement(By.id("pay-" + figure)).getText();
+    }
+
+    void closeReceipt() {
+        onRegister();
+        driver.findElement(By.id("close-receipt")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-screen")));
+    }
+
+    void backToOrder() {
+        onRegister();
+        driver.findElement(By.id("back-to-order")).click();
+    }
+
+    String orderClient() {
+        onRegister();
+        return driver.findElement(By.id("order-client")).getText();
+    }
+
+    void offline(boolean offline) {
+        onRegister();
+        WebElement box = driver.findElement(By.id("offline"));
+        if (box.isSelected() != offline) {
+            box.click();
+        }
+    }
+
+    void reloadApp() {
+        onRegister();
+        driver.findElement(By.id("reload")).click();
+        waitForApp();
+    }
+
+    /** Waits until the page's SMS outbox shows the code, as the cashier would read it off the guest's phone. */
+    void waitForSms(String code) {
+        onRegister();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sms td[data-code='" + code + "']")));
+    }
+
+    String localStorage(String key) {
+        onRegister();
+        return (String) ((JavascriptExecutor) driver).executeScript("return window.localStorage.getItem(arguments[0])",
+                key);
+    }
+
+    void waitUntil(Supplier<Boolean> condition) {
+        wait.until(d -> condition.get());
+    }
+
+    void waitUntil(Supplier<Boolean> condition, Duration atMost) {
+        new WebDriverWait(driver, atMost).until(d -> condition.get());
+    }
+
+    /** A picture of the register page as it stands, for docs/register-app.md. */
+    void screenshot(String name) throws IOException {
+        onRegister();
+        Files.createDirectories(SCREENSHOTS);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
