@@ -7,7 +7,9 @@ import com.posterincust.incust.IncustWire;
 import com.posterincust.installation.Installation;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.installation.InstallationStatus;
+import com.posterincust.poster.PosterApiException;
 import com.posterincust.poster.PosterClient;
+import com.posterincust.poster.PosterCurrency;
 import com.posterincust.poster.PosterSpot;
 import com.posterincust.poster.PosterTablet;
 import java.util.ArrayList;
@@ -68,11 +70,23 @@ public class BindingChecks {
         String token = installations.accessToken(account)
                 .orElseThrow(() -> new IllegalStateException("No access token stored for " + account));
         List<BindingRejection> rejections = new ArrayList<>();
-        boolean spotExists = poster.getSpots(account, token).stream().map(PosterSpot::id).anyMatch(spotId::equals);
+        List<PosterSpot> spots;
+        List<PosterTablet> tablets;
+        try {
+            spots = poster.getSpots(account, token);
+            tablets = poster.getTablets(account, token);
+        } catch (PosterApiException refused) {
+            if (refused.code() == PosterApiException.TARIFF_RESTRICTED || refused.requiresReinstall()
+                    || refused.code() == PosterApiException.NO_RIGHTS) {
+                return List.of(new BindingRejection(FIELD_ACCOUNT, refused.getMessage()));
+            }
+            throw refused;
+        }
+        boolean spotExists = spots.stream().map(PosterSpot::id).anyMatch(spotId::equals);
         if (!spotExists) {
             rejections.add(new BindingRejection(FIELD_SPOT, "Poster account " + account + " has no location " + spotId));
         }
-        Optional<PosterTablet> tablet = poster.getTablets(account, token).stream()
+        Optional<PosterTablet> tablet = tablets.stream()
                 .filter(candidate -> candidate.id().equals(tabletId)).findFirst();
         if (tablet.isEmpty()) {
             rejections.add(new BindingRejection(FIELD_TABLET, "Poster account " + account + " has no register " + tabletId));
@@ -92,9 +106,10 @@ public class BindingChecks {
             return new TerminalCheck(Optional.empty(), List.of(new BindingRejection(FIELD_INCUST,
                     "inCust refused this terminal login and password: " + refused.incustMessage())));
         }
-        if (posterCurrency != null && !posterCurrency.equalsIgnoreCase(token.currency())) {
+        String accountCurrency = PosterCurrency.alphabeticCode(posterCurrency);
+        if (accountCurrency != null && !accountCurrency.equals(PosterCurrency.alphabeticCode(token.currency()))) {
             return new TerminalCheck(Optional.of(token), List.of(new BindingRejection(FIELD_INCUST,
-                    "The inCust terminal works in " + token.currency() + ", the Poster account in " + posterCurrency)));
+                    "The inCust terminal works in " + token.currency() + ", the Poster account in " + accountCurrency)));
         }
         return new TerminalCheck(Optional.of(token), List.of());
     }

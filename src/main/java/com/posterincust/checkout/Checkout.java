@@ -15,5 +15,6 @@ public record Checkout(String id, String account, String tabletId, String bindin
                        BigDecimal total, List<Item> items, CheckoutStatus status, Offer offer, Redemption redemption,
                        Result result, String incustTransactionId, BigDecimal reservedBonuses,
                        Confirmation confirmation, boolean confirmed, BigDecimal payedBonus, String rejection,
+                       BigDecimal posterPayedBonus, BigDecimal finalizedBonus, String bonusCheck,
                        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }

@@ -80,9 +80,12 @@ public class CheckoutCommands {
     /** The register's or Poster's word that the receipt closed; the later of the two changes nothing. */
     @Transactional
     public Checkout receiptClosed(String checkoutId, String transactionId, BigDecimal payedBonus, String source) {
-        if (checkouts.find(checkoutId).orElseThrow().status() == CheckoutStatus.AWAITING_ORDER_CLOSE) {
+        CheckoutStatus status = checkouts.find(checkoutId).orElseThrow().status();
+        if (status == CheckoutStatus.AWAITING_ORDER_CLOSE) {
             checkouts.saveReceipt(checkoutId, transactionId, payedBonus);
             correlate(checkoutId, CheckoutProcess.MESSAGE_RECEIPT_CLOSED, Map.of(CheckoutProcess.VAR_RECEIPT_SOURCE, source));
+        } else if (payedBonus != null && (status == CheckoutStatus.FINALIZING || status == CheckoutStatus.COMPLETED)) {
+            checkouts.saveLateReport(checkoutId, payedBonus);
         }
         return reread(checkoutId);
     }

@@ -74,6 +74,16 @@ public class CheckoutRepository {
                 .params(account, tabletId, CheckoutStatus.AWAITING_ORDER_CLOSE.name()).query(this::map).list();
     }
 
+    /** Newest first, for operators: optionally of one status and one account. */
+    public List<Checkout> findForOperators(Optional<CheckoutStatus> status, Optional<String> account, int limit,
+                                           int offset) {
+        return jdbc.sql("select * from checkout where (? is null or status = ?) and (? is null or account = ?) "
+                        + "order by created_at desc, id limit ? offset ?")
+                .params(status.map(Enum::name).orElse(null), status.map(Enum::name).orElse(null),
+                        account.orElse(null), account.orElse(null), limit, offset)
+                .query(this::map).list();
+    }
+
     public Map<CheckoutStatus, Long> countByStatus() {
         Map<CheckoutStatus, Long> counts = new EnumMap<>(CheckoutStatus.class);
         jdbc.sql("select status, count(*) from checkout group by status")
@@ -123,6 +133,28 @@ public class CheckoutRepository {
                 .update();
     }
 
+    /** What Poster's receipt shows as paid with bonuses. */
+    public void savePosterBonus(String id, BigDecimal shown) {
+        update(id, "poster_payed_bonus = ?", shown);
+    }
+
+    /** What inCust is told the receipt paid, and the operators' note when the figures disagreed. */
+    public void saveFinalization(String id, BonusEvidence evidence) {
+        jdbc.sql("update checkout set finalized_bonus = ?, bonus_check = ?, updated_at = ? where id = ?")
+                .params(evidence.amount(), evidence.check(), OffsetDateTime.now(clock), id)
+                .update();
+    }
+
+    /** The register's word arriving after the sale was finalized: kept, and told to operators when it differs. */
+    public void saveLateReport(String id, BigDecimal reported) {
+        jdbc.sql("update checkout set payed_bonus = ?, bonus_check = case when finalized_bonus <> ? then "
+                        + "coalesce(bonus_check || '; ', '') || ? else bonus_check end, updated_at = ? "
+                        + "where id = ? and payed_bonus is null")
+                .params(reported, reported, "The register reported " + reported.toPlainString()
+                        + " paid with bonuses after the sale was finalized", OffsetDateTime.now(clock), id)
+                .update();
+    }
+
     private void update(String id, String assignments, Object value) {
         jdbc.sql("update checkout set " + assignments + ", updated_at = ? where id = ?")
                 .params(value, OffsetDateTime.now(clock), id)
@@ -151,7 +183,8 @@ public class CheckoutRepository {
                     read(rs.getString("redemption"), Redemption.class), read(rs.getString("result"), Result.class),
                     rs.getString("incust_transaction_id"), rs.getBigDecimal("reserved_bonuses"),
                     read(rs.getString("confirmation"), Confirmation.class), rs.getBoolean("confirmed"),
-                    rs.getBigDecimal("payed_bonus"), rs.getString("rejection"),
+                    rs.getBigDecimal("payed_bonus"), rs.getString("rejection"), rs.getBigDecimal("poster_payed_bonus"),
+                    rs.getBigDecimal("finalized_bonus"), rs.getString("bonus_check"),
                     rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
         } catch (JsonProcessingException e) {
             throw new SQLException("Unreadable checkout " + rs.getString("id"), e);

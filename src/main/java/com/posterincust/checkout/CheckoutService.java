@@ -149,15 +149,10 @@ public class CheckoutService {
         throw refused;
     }
 
-    /** The register told how much bonus the receipt paid; the webhook did not, so Poster is asked. */
-    public BigDecimal recordClosedReceipt(String checkoutId) {
+    /** What Poster's receipt shows as paid with bonuses, next to what the register reported. */
+    public void recordClosedReceipt(String checkoutId) {
         Checkout checkout = checkout(checkoutId);
-        if (checkout.payedBonus() != null) {
-            return checkout.payedBonus();
-        }
-        BigDecimal payed = receipt(checkout).map(PosterReceipt::payedBonus).orElse(null);
-        checkouts.saveReceipt(checkoutId, null, payed);
-        return payed;
+        receipt(checkout).ifPresent(receipt -> checkouts.savePosterBonus(checkoutId, receipt.payedBonus()));
     }
 
     public PosterReceipt.State readReceipt(String checkoutId) {
@@ -165,18 +160,25 @@ public class CheckoutService {
         Optional<PosterReceipt> receipt = receipt(checkout);
         PosterReceipt.State state = receipt.map(PosterReceipt::state).orElse(PosterReceipt.State.OPEN);
         if (state == PosterReceipt.State.CLOSED) {
-            checkouts.saveReceipt(checkoutId, null, receipt.get().payedBonus());
+            checkouts.savePosterBonus(checkoutId, receipt.get().payedBonus());
             checkouts.setStatus(checkoutId, CheckoutStatus.FINALIZING);
         }
         log.info("Checkout {}: Poster says the receipt is {}", checkoutId, receipt.isPresent() ? state : "unknown");
         return state;
     }
 
-    /** Finalizes with the bonus the receipt actually paid, never more than was reserved. Safe to repeat. */
-    public void finalizeSale(String checkoutId) {
+    /**
+     * Finalizes with the bonus the receipt paid as the evidence supports ({@link BonusEvidence}), never more than was
+     * reserved. Safe to repeat.
+     *
+     * @return what was decided, with the note for operators when the register and Poster disagreed
+     */
+    public BonusEvidence finalizeSale(String checkoutId) {
         Checkout checkout = checkout(checkoutId);
-        BigDecimal reserved = checkout.reservedBonuses() == null ? BigDecimal.ZERO : checkout.reservedBonuses();
-        BigDecimal paid = checkout.payedBonus() == null ? reserved : checkout.payedBonus().min(reserved).max(BigDecimal.ZERO);
+        BonusEvidence evidence = BonusEvidence.of(checkout.payedBonus(), checkout.posterPayedBonus(),
+                checkout.reservedBonuses());
+        checkouts.saveFinalization(checkoutId, evidence);
+        BigDecimal paid = evidence.amount();
         IncustCredentials terminal = terminal(checkout);
         try {
             incust.finalizeTransaction(terminal, checkout.incustTransactionId(),
@@ -187,7 +189,9 @@ public class CheckoutService {
                 throw refused;
             }
         }
-        log.info("Checkout {}: finalized in inCust with {} paid in bonus points", checkoutId, paid);
+        log.info("Checkout {}: finalized in inCust with {} paid in bonus points{}", checkoutId, paid,
+                evidence.check() == null ? "" : " (" + evidence.check() + ")");
+        return evidence;
     }
 
     /** Cancels the reservation; a reservation inCust already cancelled or never made is released already. */

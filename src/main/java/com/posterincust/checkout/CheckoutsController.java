@@ -201,7 +201,8 @@ public class CheckoutsController {
         Checkout checkout = ofRegister(register, id);
         Set<CheckoutStatus> afterClose = Set.of(CheckoutStatus.FINALIZING, CheckoutStatus.COMPLETED);
         if (afterClose.contains(checkout.status())) {
-            return ResponseEntity.accepted().body(Map.of("status", checkout.status()));
+            Checkout late = commands.receiptClosed(id, blankToNull(closed.transactionId()), closed.payedBonus(), "REGISTER");
+            return ResponseEntity.accepted().body(Map.of("status", late.status()));
         }
         if (checkout.status() != CheckoutStatus.AWAITING_ORDER_CLOSE) {
             throw wrongState(checkout);

@@ -16,6 +16,6 @@ public class FinalizeSaleDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
-        checkouts.finalizeSale(checkoutId);
+        execution.setVariable(CheckoutProcess.VAR_BONUS_CHECK, checkouts.finalizeSale(checkoutId).check());
     }
 }

@@ -54,10 +54,14 @@ public class InstallationStarter {
     /**
      * Consumes the state and runs the installation up to its first save point, in one transaction:
      * when Poster cannot be reached the whole call rolls back, so the same callback link may be retried.
+     * Poster does not document relaying {@code state} (and is reported not to): a callback without one still
+     * installs, since only Poster can issue a code that the token exchange, signed with the app secret, accepts
+     * (docs/installation-process.md weighs this). A state that is present must be ours, unused and unexpired.
      */
     @Transactional
     public CallbackOutcome completeOAuth(String account, String code, String state) {
-        OAuthStateRepository.Outcome stateOutcome = states.consume(state);
+        OAuthStateRepository.Outcome stateOutcome = state == null ? OAuthStateRepository.Outcome.ACCEPTED
+                : states.consume(state);
         if (stateOutcome != OAuthStateRepository.Outcome.ACCEPTED) {
             log.warn("OAuth callback for {} refused: state {}", account, stateOutcome);
             return new CallbackOutcome.Rejected(switch (stateOutcome) {

@@ -45,7 +45,9 @@ public class PosterOAuthController {
         List<String> problems = new ArrayList<>();
         check(problems, "code", code, CODE);
         check(problems, "account", account, PosterClient.ACCOUNT_NAME);
-        check(problems, "state", state, STATE);
+        if (state != null && !STATE.matcher(state).matches()) {
+            problems.add("state is malformed");
+        }
         if (!problems.isEmpty()) {
             log.warn("OAuth callback refused: {}", problems);
             return page(HttpStatus.BAD_REQUEST, "The app could not be connected",

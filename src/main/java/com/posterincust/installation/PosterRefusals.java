@@ -10,12 +10,16 @@ final class PosterRefusals {
     private PosterRefusals() {
     }
 
-    /** A refused token or missing rights can only be cured by installing again: the model marks the account. */
+    /**
+     * A refused token, missing rights or a tariff plan without the method can only be cured by the business (install
+     * again, change the plan): the model marks the account instead of retrying.
+     */
     static <T> T accessDeniedAsBpmnError(Supplier<T> step) {
         try {
             return step.get();
         } catch (PosterApiException e) {
-            if (e.requiresReinstall() || e.code() == PosterApiException.NO_RIGHTS) {
+            if (e.requiresReinstall() || e.code() == PosterApiException.NO_RIGHTS
+                    || e.code() == PosterApiException.TARIFF_RESTRICTED) {
                 throw new BpmnError(InstallationProcess.ERROR_ACCESS_DENIED, describe(e));
             }
             throw e;
@@ -23,6 +27,7 @@ final class PosterRefusals {
     }
 
     static String describe(PosterApiException e) {
-        return "Poster error " + e.code() + " on " + e.method() + ": " + e.posterMessage();
+        return e.code() == PosterApiException.TARIFF_RESTRICTED ? e.getMessage()
+                : "Poster error " + e.code() + " on " + e.method() + ": " + e.posterMessage();
     }
 }

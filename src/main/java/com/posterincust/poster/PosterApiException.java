@@ -17,6 +17,8 @@ public class PosterApiException extends RuntimeException {
     public static final int REQUIRED_FIELD_EMPTY = 34;
     public static final int DUPLICATE = 99;
     public static final int NOT_FOUND = 404;
+    /** A restriction of the account's tariff plan (Poster's Russian docs); the English ones say "rate limit". */
+    public static final int TARIFF_RESTRICTED = 700;
 
     private static final Set<Integer> TOKEN_REJECTED = Set.of(NO_TOKEN, BAD_TOKEN, TOKEN_EXPIRED);
 
@@ -25,7 +27,10 @@ public class PosterApiException extends RuntimeException {
     private final String posterMessage;
 
     public PosterApiException(String method, int code, String posterMessage) {
-        super("Poster " + method + " answered error " + code + ": " + posterMessage);
+        super(code == TARIFF_RESTRICTED
+                ? "Poster " + method + " answered error 700: the account's tariff plan does not allow this method; "
+                        + "the business must change its Poster plan (" + posterMessage + ")"
+                : "Poster " + method + " answered error " + code + ": " + posterMessage);
         this.method = method;
         this.code = code;
         this.posterMessage = posterMessage;

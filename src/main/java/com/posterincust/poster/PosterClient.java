@@ -65,7 +65,7 @@ public class PosterClient {
         JsonNode body = guarded(ACCESS_TOKEN, () -> api.accessToken(apiRoot(account), form));
         PosterApiException error = PosterEnvelope.errorOf(ACCESS_TOKEN, body);
         if (error != null) {
-            throw PosterEnvelope.classify(error);
+            throw error;
         }
         if (body == null || body.path("access_token").asText("").isEmpty()) {
             throw new ExternalSystemUnavailableException("Poster", ACCESS_TOKEN, "answer without access_token", false);
@@ -84,13 +84,17 @@ public class PosterClient {
         }
         return new PosterAccountSettings(textOrNull(settings.path("COMPANY_ID")),
                 textOrNull(settings.path("company_name")),
-                currency.isObject() ? textOrNull(currency.path("currency_code_iso")) : textOrNull(currency),
+                PosterCurrency.alphabeticCode(currency.isObject() ? textOrNull(currency.path("currency_code_iso"))
+                        : textOrNull(currency)),
                 timeZone, textOrNull(settings.path("lang")));
     }
 
     public List<PosterClientGroup> getClientGroups(String account, String token) {
         List<PosterClientGroup> groups = new ArrayList<>();
         for (JsonNode group : get(account, token, "clients.getGroups", Map.of())) {
+            if (isDeleted(group)) {
+                continue;
+            }
             groups.add(new PosterClientGroup(group.path("client_groups_id").asText(),
                     group.path("client_groups_name").asText()));
         }
@@ -141,6 +145,9 @@ public class PosterClient {
         }
         List<PosterCustomer> clients = new ArrayList<>();
         for (JsonNode client : get(account, token, CLIENTS_GET, Map.of("phone", phone))) {
+            if (isDeleted(client)) {
+                continue;
+            }
             clients.add(new PosterCustomer(client.path("client_id").asText(), client.path("phone").asText(null)));
         }
         return clients;
@@ -161,7 +168,6 @@ public class PosterClient {
         return post(account, token, "clients.createClient", body).asText();
     }
 
-    /** @return empty when Poster knows no such receipt */
     /**
      * The receipt as Poster has it, deleted ones included. Without a {@code status} filter Poster's default is
      * undocumented (it may leave deleted receipts out), so the receipt is asked for with {@code status=0} (all)
@@ -253,6 +259,11 @@ public class PosterClient {
 
     private static String causeName(Throwable e) {
         return e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
+    }
+
+    /** Poster keeps deleted groups and clients, marked {@code delete} = 1: they are never used again. */
+    private static boolean isDeleted(JsonNode row) {
+        return "1".equals(row.path("delete").asText());
     }
 
     private static String textOrNull(JsonNode node) {

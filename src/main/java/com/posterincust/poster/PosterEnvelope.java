@@ -11,7 +11,6 @@ import com.posterincust.common.ExternalSystemUnavailableException;
  */
 final class PosterEnvelope {
 
-    static final int RATE_LIMITED = 700;
 
     private PosterEnvelope() {
     }
@@ -19,24 +18,16 @@ final class PosterEnvelope {
     static JsonNode unwrap(String method, JsonNode body) {
         PosterApiException error = errorOf(method, body);
         if (error != null) {
-            throw classify(error);
+            throw error;
         }
         if (body == null || !body.has("response")) {
             throw new ExternalSystemUnavailableException("Poster", method, "answer without a response", false);
         }
         JsonNode response = body.get("response");
         if (response.isObject() && response.has("err_code") && response.get("err_code").asInt() != 0) {
-            throw classify(new PosterApiException(method, response.get("err_code").asInt(), "err_code"));
+            throw new PosterApiException(method, response.get("err_code").asInt(), "err_code");
         }
         return response;
-    }
-
-    /** Rate limit (700) is a transient fault; every other coded answer is Poster's business answer. */
-    static RuntimeException classify(PosterApiException error) {
-        if (error.code() == RATE_LIMITED) {
-            return new ExternalSystemUnavailableException("Poster", error.method(), "rate limited (700)", false);
-        }
-        return error;
     }
 
     static PosterApiException errorOf(String method, JsonNode body) {

@@ -55,7 +55,11 @@ final class PosterWireCodec implements Encoder, Decoder, ErrorDecoder {
         }
         JsonNode body = readQuietly(response);
         PosterApiException shaped = PosterEnvelope.errorOf(method, body);
-        return shaped != null ? shaped : new PosterApiException(method, status, "HTTP " + status);
+        if (shaped != null) {
+            return shaped;
+        }
+        // a bare HTTP error is the way to Poster failing, not Poster's answer (its error 404 means "no such receipt")
+        return new ExternalSystemUnavailableException("Poster", method, "HTTP " + status, false);
     }
 
     private JsonNode readQuietly(Response response) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +29,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * A fake of Poster's OAuth pages and Web API, speaking the wire shapes of shared/spec/poster.md:
  * bare OAuth answers, {@code {"response": ..}} envelopes, errors as {@code {"error":{"code","message"}}}.
+ * Where Poster's documentation leaves a point open, the fake takes the reading hardest on the service: it does not
+ * relay the OAuth {@code state} (unless {@code sandbox.poster.relay-state=true}), keeps deleted receipts out of
+ * {@code dash.getTransaction} without a status filter, and marks rows with {@code delete}.
  */
 @Hidden
 @RestController
@@ -49,10 +53,14 @@ public class SandboxPosterController {
     private final SandboxReceipts receipts;
     private final SandboxClients clients;
 
-    public SandboxPosterController(PosterProperties poster, SandboxReceipts receipts, SandboxClients clients) {
+    private final boolean relayState;
+
+    public SandboxPosterController(PosterProperties poster, SandboxReceipts receipts, SandboxClients clients,
+                                   @Value("${sandbox.poster.relay-state:false}") boolean relayState) {
         this.poster = poster;
         this.receipts = receipts;
         this.clients = clients;
+        this.relayState = relayState;
         groups.add(group(String.valueOf(nextGroupId.getAndIncrement()), "Regular guests"));
     }
 
@@ -95,7 +103,7 @@ public class SandboxPosterController {
         String target = UriComponentsBuilder.fromUriString(redirectUri)
                 .queryParam("code", code)
                 .queryParam("account", SandboxData.ACCOUNT)
-                .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+                .queryParamIfPresent("state", java.util.Optional.ofNullable(relayState ? state : null))
                 .encode().toUriString();
         return ResponseEntity.status(HttpStatus.FOUND).header("Location", target).build();
     }

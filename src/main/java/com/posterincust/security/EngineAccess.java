@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what in the engine, with engine authorization on: {@code camunda-admin} everything (the starter grants
  * it), {@code operators} see every process in Cockpit and retry failed jobs, nobody else anything. The operators'
- * grants are created once; an administrator may change them in the Admin webapp afterwards.
+ * grants are created once; an administrator may change them in the Admin webapp afterwards. Operators also work
+ * the tasks models give them (candidate group {@code operators}) in Tasklist.
  */
 @Component
 public class EngineAccess extends AbstractProcessEnginePlugin {
@@ -37,9 +38,12 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
 
     static final List<Grant> OPERATOR_GRANTS = List.of(
             new Grant(Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+            new Grant(Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(Resources.PROCESS_DEFINITION, Authorization.ANY, List.of(ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.RETRY_JOB)),
+                    ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.TASK_WORK)),
+            new Grant(Resources.FILTER, Authorization.ANY, List.of(Permissions.READ)),
             new Grant(Resources.PROCESS_INSTANCE, Authorization.ANY, List.of(ProcessInstancePermissions.READ,
                     ProcessInstancePermissions.RETRY_JOB)),
             new Grant(Resources.DEPLOYMENT, Authorization.ANY, List.of(Permissions.READ)),
@@ -55,7 +59,7 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
         }
         try {
             Group operators = identity.newGroup(OPERATORS);
-            operators.setName("Operators: see checkouts in Cockpit, retry failed jobs");
+            operators.setName("Operators: see checkouts in Cockpit, retry failed jobs, work their tasks");
             operators.setType(Groups.GROUP_TYPE_WORKFLOW);
             identity.saveGroup(operators);
             for (Grant grant : OPERATOR_GRANTS) {

@@ -94,6 +94,7 @@ final class BenchmarkFakes implements AutoCloseable {
             }
             case "application.setEntityExtras" -> answer(exchange, 200, "{\"response\":true}");
             case "clients.getClients" -> answer(exchange, 200, "{\"response\":[{\"client_id\":\"42\"}]}");
+            case "dash.getTransaction" -> answer(exchange, 200, "{\"response\":false}");
             default -> answer(exchange, 200, "{\"error\":{\"code\":20,\"message\":\"not in the benchmark\"}}");
         }
     }

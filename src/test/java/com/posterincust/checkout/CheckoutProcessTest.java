@@ -82,6 +82,8 @@ class CheckoutProcessTest {
     ManagementService management;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
 
     String account;
     String bindingId;
@@ -300,6 +302,29 @@ class CheckoutProcessTest {
         verify(incust, times(1)).finalizeTransaction(TERMINAL, "tx-11", "6001", new BigDecimal("12.50"));
     }
 
+    /** Poster's receipt shows no bonus where the register applied 20: finalized with 20, an operator checks. */
+    @Test
+    void whenTheRegisterAndPostersReceiptDisagreeAnOperatorChecksTheBonus() {
+        Checkout checkout = reservedWithoutConfirmation("tx-14", "20.00", "6004");
+        when(poster.getTransaction(account, TOKEN, "6004")).thenReturn(Optional.of(
+                new PosterReceipt("6004", PosterReceipt.State.CLOSED, new BigDecimal("0.00"), "2")));
+
+        commands.receiptClosed(checkout.id(), "6004", new BigDecimal("20.00"), "REGISTER");
+        Jobs.runAll(management);
+
+        verify(incust).finalizeTransaction(TERMINAL, "tx-14", "6004", new BigDecimal("20.00"));
+        assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
+        assertThat(checkouts.find(checkout.id()).orElseThrow().bonusCheck())
+                .isEqualTo("Poster's receipt shows no bonus paid; the register reported 20.00: finalized with 20.00");
+        org.camunda.bpm.engine.task.Task check = tasks.createTaskQuery().processInstanceBusinessKey(checkout.id())
+                .singleResult();
+        assertThat(check.getTaskDefinitionKey()).isEqualTo("CheckTheBonusOnPostersReceipt");
+        assertThat(tasks.createTaskQuery().taskId(check.getId()).taskCandidateGroup("operators").count()).isOne();
+
+        tasks.complete(check.getId());
+        assertThat(ended(checkout)).isEqualTo("CheckoutCompletedAfterBonusCheck");
+    }
+
     @Test
     void theRegisterFirstThenTheWebhookChangesNothing() {
         Checkout checkout = reservedWithoutConfirmation("tx-12", "20.00", "6002");
@@ -310,7 +335,7 @@ class CheckoutProcessTest {
                 .isEqualTo(CheckoutStatus.COMPLETED);
 
         verify(incust, times(1)).finalizeTransaction(any(), anyString(), anyString(), any());
-        verify(poster, never()).getTransaction(anyString(), anyString(), anyString());
+        verify(poster, times(1)).getTransaction(anyString(), anyString(), anyString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -215,14 +216,89 @@ class PosterClientTest {
                 .isInstanceOfSatisfying(PosterApiException.class, e -> assertThat(e.code()).isEqualTo(34));
     }
 
+    /** Poster's Russian docs: 700 is a restriction of the account's tariff plan. No retry lifts it. */
     @Test
-    void theRateLimitIsTransient() {
+    void theTariffRestrictionIsABusinessErrorThatNamesThePlan() {
         poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
-                .willReturn(okJson(fixture("error_rate_limited.json"))));
+                .willReturn(okJson(fixture("error_tariff.json"))));
 
         assertThatThrownBy(() -> client.getClientGroups("mycafe", TOKEN))
+                .isInstanceOfSatisfying(PosterApiException.class, e -> assertThat(e.code()).isEqualTo(700))
+                .hasMessageContaining("tariff plan");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 404})
+    void aBareHttpErrorIsTheWayToPosterFailingNotPostersAnswer(int status) {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/dash.getTransaction"))
+                .willReturn(aResponse().withStatus(status).withBody("<html>Not Found</html>")));
+
+        assertThatThrownBy(() -> client.getTransaction("mycafe", TOKEN, "330660"))
                 .isInstanceOf(ExternalSystemUnavailableException.class)
-                .hasMessageContaining("rate limited");
+                .hasMessageContaining("HTTP " + status);
+    }
+
+    @Test
+    void readsAReceiptWithAllStatusesAndTheRegisterOfItsCloseEvent() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/dash.getTransaction"))
+                .willReturn(okJson(fixture("dash.getTransaction.json"))));
+
+        PosterReceipt receipt = client.getTransaction("mycafe", TOKEN, "330660").orElseThrow();
+
+        assertThat(receipt).isEqualTo(new PosterReceipt("330660", PosterReceipt.State.CLOSED,
+                new java.math.BigDecimal("0.00"), "1"));
+        poster.verify(getRequestedFor(urlPathEqualTo("/mycafe/api/dash.getTransaction"))
+                .withQueryParam("transaction_id", equalTo("330660"))
+                .withQueryParam("include_history", equalTo("true"))
+                .withQueryParam("status", equalTo("0")));
+    }
+
+    /**
+     * Without a status filter Poster may leave deleted receipts out: when "all" finds nothing, the deleted ones are
+     * asked for. Printing and the deletion at other registers do not change who closed it.
+     */
+    @Test
+    void aDeletedReceiptIsFoundAmongTheDeletedOnesAndKeepsItsClosingRegister() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/dash.getTransaction")).withQueryParam("status", equalTo("0"))
+                .willReturn(okJson(fixture("response_false.json"))));
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/dash.getTransaction")).withQueryParam("status", equalTo("3"))
+                .willReturn(okJson(fixture("dash.getTransaction_deleted_after_print.json"))));
+
+        PosterReceipt receipt = client.getTransaction("mycafe", TOKEN, "330660").orElseThrow();
+
+        assertThat(receipt.state()).isEqualTo(PosterReceipt.State.DELETED);
+        assertThat(receipt.tabletId()).isEqualTo("1");
+        assertThat(receipt.payedBonus()).isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void falseIsNotFoundNeverAnOpenReceipt() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/dash.getTransaction"))
+                .willReturn(okJson(fixture("response_false.json"))));
+
+        assertThat(client.getTransaction("mycafe", TOKEN, "330660")).isEmpty();
+    }
+
+    @Test
+    void deletedGroupsAndClientsAreNeverUsed() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getGroups"))
+                .willReturn(okJson(fixture("clients.getGroups_with_deleted.json"))));
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/clients.getClients"))
+                .willReturn(okJson(fixture("clients.getClients_with_deleted.json"))));
+
+        assertThat(client.getClientGroups("mycafe", TOKEN)).extracting(PosterClientGroup::id).containsExactly("9");
+        assertThat(client.findClientsByPhone("mycafe", TOKEN, "+380501234567")).extracting(PosterCustomer::id)
+                .containsExactly("58");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UAH", "980", "uah"})
+    void theCurrencyIsReadAsItsLettersWhetherPosterSendsLettersOrTheNumber(String sent) {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/settings.getAllSettings")).willReturn(okJson(
+                fixture("settings.getAllSettings.json").replace("\"currency_code_iso\": \"UAH\"",
+                        "\"currency_code_iso\": \"" + sent + "\""))));
+
+        assertThat(client.getAllSettings("mycafe", TOKEN).currency()).isEqualTo("UAH");
     }
 
     @ParameterizedTest

@@ -67,7 +67,7 @@ class FaultsTest extends AgainstFakesTest {
     }
 
     @Test
-    void posterRateLimitingWhileBindingIsA503AndNothingIsStored() throws Exception {
+    void posterRestrictingTheTariffPlanWhileBindingIsNamedAndNothingIsStored() throws Exception {
         fakes.stubFor(get(urlPathMatching("/poster/.*/api/access.getSpots"))
                 .willReturn(okJson("{\"error\":{\"code\":700,\"message\":\"Tariff limit\"}}")));
 
@@ -77,7 +77,10 @@ class FaultsTest extends AgainstFakesTest {
                         + "\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"1\",\"posterTabletId\":\"1\","
                         + "\"incust\":{\"login\":\"bar-login\",\"password\":\"bar-password\"}}")));
 
-        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(response.body()).path("reasons").get(0).path("field").asText()).isEqualTo("posterAccount");
+        assertThat(json.readTree(response.body()).path("reasons").get(0).path("message").asText())
+                .contains("tariff plan");
         assertThat(box.register("GET", "/api/register/v1/connection", "", "1", "1").statusCode()).isEqualTo(403);
     }
 
