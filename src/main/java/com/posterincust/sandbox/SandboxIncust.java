@@ -1,18 +1,11 @@
 package com.posterincust.sandbox;
 
-import com.posterincust.incust.IncustApiException;
-import com.posterincust.incust.IncustWire;
-import com.posterincust.incust.IncustWire.Check;
-import com.posterincust.incust.IncustWire.CheckItem;
-import com.posterincust.incust.IncustWire.CheckResult;
-import com.posterincust.incust.IncustWire.Identifier;
-import com.posterincust.incust.IncustWire.Reservation;
-import com.posterincust.incust.IncustWire.Transaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +22,9 @@ import org.springframework.stereotype.Component;
  * The fake inCust's state and rules, documented in docs/sandbox.md: a check may be paid with bonuses up to
  * half its amount, a coupon takes 10 % off, a purchase earns 5 % of what is paid in money, and a terminal
  * that asks for confirmation sends a 4-digit code (to the SMS outbox) valid for 5 minutes and 3 attempts.
+ * Terminal tokens expire ({@code sandbox.incust.token-lifetime}); a finalized sale can be cancelled, which gives the
+ * guest the points spent back and takes the points earned away, unless {@code sandbox.incust.refuse-reversals}.
+ * It shares no code with the service's inCust client: its shapes are spelled out by {@link SandboxIncustController}.
  */
 @Component
 @ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -35,15 +32,45 @@ public class SandboxIncust {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     static final int CODE_ATTEMPTS = 3;
+    static final String RESERVED = "reserved";
+    static final String CONFIRMATION_REQUIRED = "confirmation_required";
+    static final String CONFIRMED = "confirmed";
+    static final String FINALIZED = "finalized";
+    static final String CANCELLED = "cancelled";
     private static final BigDecimal REDEEMABLE_SHARE = new BigDecimal("0.50");
     private static final BigDecimal COUPON_DISCOUNT = new BigDecimal("0.10");
     private static final BigDecimal EARNED_SHARE = new BigDecimal("0.05");
 
-    /** No or unknown bearer token: the controller answers 401 like inCust. */
+    /** No, unknown or expired bearer token: the controller answers 401 like inCust. */
     static final class Unauthorized extends RuntimeException {
         Unauthorized() {
             super(null, null, false, false);
         }
+    }
+
+    /** inCust's refusal: the HTTP status it chose, its error symbol and its message. */
+    static final class Refused extends RuntimeException {
+        final int status;
+        final String symbol;
+
+        Refused(int status, String symbol, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.symbol = symbol;
+        }
+    }
+
+    record Item(String code, String title, BigDecimal quantity, BigDecimal price, BigDecimal amount) {
+    }
+
+    record Offer(BigDecimal amount, BigDecimal discount, BigDecimal bonusesToAdd, BigDecimal bonusPoints,
+                 BigDecimal maxRedeemable, List<SandboxData.DemoCoupon> coupons, BigDecimal amountToPay) {
+    }
+
+    record Issued(String token, SandboxData.Terminal terminal) {
+    }
+
+    private record Session(SandboxData.Terminal terminal, Instant expires) {
     }
 
     static final class Customer {
@@ -74,12 +101,6 @@ public class SandboxIncust {
             this.accounts = accounts;
             this.coupons = coupons;
         }
-
-        IncustWire.Customer view() {
-            return new IncustWire.Customer(id, name, phone, email, gender, birthDate, isNew, "full", bonusPoints,
-                    accounts.stream().map(a -> new IncustWire.Account(a.id(), a.title(), a.type(), a.balance())).toList(),
-                    coupons.stream().map(c -> new IncustWire.Coupon(c.code(), c.title(), c.description())).toList());
-        }
     }
 
     static final class Tx {
@@ -94,6 +115,7 @@ public class SandboxIncust {
         String code;
         OffsetDateTime expiresAt;
         int attemptsLeft;
+        BigDecimal paidWithBonuses;
         BigDecimal bonusesAdded;
 
         Tx(String id, String terminalId, String externalId, String customerId, BigDecimal redeemedBonuses,
@@ -106,26 +128,26 @@ public class SandboxIncust {
             this.discountAmount = discountAmount;
             this.amountToPay = amountToPay;
         }
-
-        Transaction view() {
-            IncustWire.Confirmation confirmation = code == null ? null
-                    : new IncustWire.Confirmation("phone", expiresAt, attemptsLeft);
-            return new Transaction(id, externalId, status, redeemedBonuses, discountAmount, amountToPay, confirmation);
-        }
     }
 
     private final Clock clock;
     private final SandboxSmsOutbox outbox;
+    private final Duration tokenLifetime;
+    private final boolean refuseReversals;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SandboxData.Terminal> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Session> tokens = new ConcurrentHashMap<>();
     private final Map<String, Customer> customers = new ConcurrentHashMap<>();
     private final Map<String, Tx> transactions = new ConcurrentHashMap<>();
     private final AtomicInteger nextCustomer = new AtomicInteger(2001);
     private final AtomicInteger nextTransaction = new AtomicInteger(1);
 
-    public SandboxIncust(Clock clock, SandboxSmsOutbox outbox) {
+    public SandboxIncust(Clock clock, SandboxSmsOutbox outbox,
+                         @Value("${sandbox.incust.token-lifetime:PT10M}") Duration tokenLifetime,
+                         @Value("${sandbox.incust.refuse-reversals:false}") boolean refuseReversals) {
         this.clock = clock;
         this.outbox = outbox;
+        this.tokenLifetime = tokenLifetime;
+        this.refuseReversals = refuseReversals;
         for (SandboxData.DemoCustomer demo : SandboxData.CUSTOMERS) {
             Customer customer = new Customer(demo.id(), demo.phone(), demo.email(), demo.qr(), demo.card(),
                     demo.temporaryCode(), false, demo.bonusPoints(), demo.accounts(), demo.coupons());
@@ -134,188 +156,203 @@ public class SandboxIncust {
         }
     }
 
-    IncustWire.TerminalToken login(IncustWire.Login login) {
+    Issued login(String login, String password) {
         SandboxData.Terminal terminal = SandboxData.TERMINALS.stream()
-                .filter(t -> t.login().equals(login.login()) && t.password().equals(login.password()))
+                .filter(t -> t.login().equals(login) && t.password().equals(password))
                 .findFirst()
-                .orElseThrow(() -> new IncustApiException("POST /term/token", 401, "unauthorized",
-                        "Wrong terminal login or password"));
+                .orElseThrow(() -> new Refused(401, "unauthorized", "Wrong terminal login or password"));
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
-        tokens.put(token, terminal);
-        return new IncustWire.TerminalToken(token, terminal.id(), SandboxData.CURRENCY, terminal.title(), "demo-business");
+        tokens.put(token, new Session(terminal, clock.instant().plus(tokenLifetime)));
+        return new Issued(token, terminal);
     }
 
     SandboxData.Terminal terminal(String authorization) {
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        SandboxData.Terminal terminal = tokens.get(token);
-        if (terminal == null) {
+        Session session = tokens.get(token);
+        if (session == null || !session.expires().isAfter(clock.instant())) {
             throw new Unauthorized();
         }
-        return terminal;
+        return session.terminal();
     }
 
-    IncustWire.TerminalSettings settings(SandboxData.Terminal terminal) {
-        return new IncustWire.TerminalSettings(terminal.id(), terminal.title(), SandboxData.CURRENCY,
-                terminal.confirmation(), BigDecimal.ZERO);
+    /** Lets a test or a curious newcomer see the client renew: every token issued so far expires now. */
+    void expireTokens() {
+        tokens.replaceAll((token, session) -> new Session(session.terminal(), clock.instant()));
     }
 
-    List<IncustWire.Customer> search(Identifier identifier) {
-        if (identifier == null || identifier.type() == null || identifier.value() == null) {
-            throw new IncustApiException("POST /term/customer/search", 400, "invalid_request", "identifier is required");
+    List<Customer> search(String type, String value) {
+        if (type == null || value == null) {
+            throw new Refused(400, "invalid_request", "identifier is required");
         }
-        return customers.values().stream().filter(c -> matches(c, identifier)).map(Customer::view).toList();
+        return customers.values().stream().filter(c -> matches(c, type, value)).toList();
     }
 
-    private static boolean matches(Customer customer, Identifier identifier) {
-        String value = identifier.value();
-        return switch (identifier.type()) {
-            case PHONE -> value.equals(customer.phone);
-            case EMAIL -> value.equalsIgnoreCase(Objects.toString(customer.email, ""));
-            case QR -> value.equals(customer.qr);
-            case CARD -> value.equals(customer.card);
-            case TEMPORARY_CODE -> value.equals(customer.temporaryCode);
+    /** Phones compared by their digits, whatever the spaces, brackets and plus signs. */
+    private static boolean matches(Customer customer, String type, String value) {
+        return switch (type) {
+            case "phone" -> !digits(value).isEmpty() && digits(value).equals(digits(customer.phone));
+            case "email" -> value.equalsIgnoreCase(Objects.toString(customer.email, ""));
+            case "qr" -> value.equals(customer.qr);
+            case "card" -> value.equals(customer.card);
+            case "temporary_code" -> value.equals(customer.temporaryCode);
+            default -> throw new Refused(400, "invalid_request", "Unknown identifier type " + type);
         };
     }
 
-    IncustWire.Customer register(List<Identifier> identifiers) {
-        if (identifiers == null || identifiers.isEmpty()) {
-            throw new IncustApiException("POST /term/customer", 400, "invalid_request", "identifiers are required");
-        }
-        String phone = null;
-        String email = null;
-        for (Identifier identifier : identifiers) {
-            if (identifier.type() == IncustWire.IdentifierType.PHONE) {
-                phone = identifier.value();
-            } else if (identifier.type() == IncustWire.IdentifierType.EMAIL) {
-                email = identifier.value();
-            }
+    private static String digits(String text) {
+        return text == null ? "" : text.replaceAll("\\D", "");
+    }
+
+    Customer register(String phone, String email) {
+        if (phone == null && email == null) {
+            throw new Refused(400, "invalid_request", "a phone or an email is required");
         }
         Customer customer = new Customer("c-" + nextCustomer.getAndIncrement(), phone, email, null, null, null, true,
                 BigDecimal.ZERO.setScale(2), List.of(), List.of());
         customers.put(customer.id, customer);
-        return customer.view();
+        return customer;
     }
 
-    IncustWire.Customer customer(String id) {
-        return find(id).view();
-    }
-
-    IncustWire.Customer updateProfile(String id, IncustWire.Profile profile) {
-        Customer customer = find(id);
-        customer.name = Optional.ofNullable(profile.name()).orElse(customer.name);
-        customer.gender = Optional.ofNullable(profile.gender()).orElse(customer.gender);
-        customer.birthDate = Optional.ofNullable(profile.birthDate()).orElse(customer.birthDate);
-        customer.email = Optional.ofNullable(profile.email()).orElse(customer.email);
-        return customer.view();
-    }
-
-    private Customer find(String id) {
+    Customer customer(String id) {
         Customer customer = customers.get(id);
         if (customer == null) {
-            throw new IncustApiException("GET /term/customer/{id}", 404, IncustApiException.CUSTOMER_NOT_FOUND,
-                    "Customer not found");
+            throw new Refused(404, "customer_not_found", "Customer not found");
         }
         return customer;
     }
 
-    CheckResult prepare(Check check) {
-        Customer customer = find(check.customerId());
-        BigDecimal amount = amountOf(check.amount(), check.items());
-        BigDecimal maxRedeemable = customer.bonusPoints.min(amount.multiply(REDEEMABLE_SHARE)).setScale(2, RoundingMode.DOWN);
-        return new CheckResult(amount, BigDecimal.ZERO.setScale(2), earnedOn(amount), customer.bonusPoints, maxRedeemable,
-                customer.coupons.stream().map(c -> new IncustWire.CouponRef(c.code(), c.title())).toList(), amount);
+    Customer updateProfile(String id, String name, String gender, String birthDate, String email) {
+        Customer customer = customer(id);
+        customer.name = Optional.ofNullable(name).orElse(customer.name);
+        customer.gender = Optional.ofNullable(gender).orElse(customer.gender);
+        customer.birthDate = Optional.ofNullable(birthDate).orElse(customer.birthDate);
+        customer.email = Optional.ofNullable(email).orElse(customer.email);
+        return customer;
     }
 
-    synchronized Transaction reserve(SandboxData.Terminal terminal, Reservation reservation) {
+    Offer prepare(String customerId, BigDecimal amount, List<Item> items) {
+        Customer customer = customer(customerId);
+        BigDecimal total = amountOf(amount, items);
+        BigDecimal maxRedeemable = customer.bonusPoints.min(total.multiply(REDEEMABLE_SHARE)).setScale(2, RoundingMode.DOWN);
+        return new Offer(total, BigDecimal.ZERO.setScale(2), earnedOn(total), customer.bonusPoints, maxRedeemable,
+                customer.coupons, total);
+    }
+
+    synchronized Tx reserve(SandboxData.Terminal terminal, String externalId, String customerId, BigDecimal amount,
+                            List<Item> items, BigDecimal bonuses, List<String> coupons) {
+        if (externalId == null) {
+            throw new Refused(400, "invalid_request", "external_id is required");
+        }
         Optional<Tx> existing = transactions.values().stream()
-                .filter(tx -> tx.terminalId.equals(terminal.id()) && tx.externalId.equals(reservation.externalId()))
+                .filter(tx -> tx.terminalId.equals(terminal.id()) && tx.externalId.equals(externalId))
                 .findFirst();
         if (existing.isPresent()) {
-            return existing.get().view();
+            return existing.get();
         }
-        Customer customer = find(reservation.customerId());
-        CheckResult offer = prepare(new Check(reservation.customerId(), reservation.currency(), reservation.amount(),
-                reservation.items()));
-        BigDecimal bonuses = reservation.redeem() == null || reservation.redeem().bonuses() == null
-                ? BigDecimal.ZERO : reservation.redeem().bonuses();
-        List<String> coupons = reservation.redeem() == null || reservation.redeem().coupons() == null
-                ? List.of() : reservation.redeem().coupons();
-        if (bonuses.signum() < 0 || bonuses.compareTo(offer.maxRedeemableBonuses()) > 0) {
-            throw new IncustApiException("POST /term/check/reserve", 422, IncustApiException.INSUFFICIENT_BONUSES,
-                    "At most " + offer.maxRedeemableBonuses() + " bonus points can be redeemed on this check");
+        Customer customer = customer(customerId);
+        Offer offer = prepare(customerId, amount, items);
+        if (bonuses.signum() < 0 || bonuses.compareTo(offer.maxRedeemable()) > 0) {
+            throw new Refused(422, "insufficient_bonuses",
+                    "At most " + offer.maxRedeemable() + " bonus points can be redeemed on this check");
         }
         for (String coupon : coupons) {
             if (customer.coupons.stream().noneMatch(c -> c.code().equals(coupon))) {
-                throw new IncustApiException("POST /term/check/reserve", 422, IncustApiException.COUPON_INVALID,
-                        "Coupon " + coupon + " is not valid for this customer");
+                throw new Refused(422, "coupon_invalid", "Coupon " + coupon + " is not valid for this customer");
             }
         }
         BigDecimal discount = coupons.isEmpty() ? BigDecimal.ZERO.setScale(2)
                 : offer.amount().multiply(COUPON_DISCOUNT).setScale(2, RoundingMode.HALF_UP);
-        Tx tx = new Tx("tx-" + nextTransaction.getAndIncrement(), terminal.id(), reservation.externalId(), customer.id,
+        Tx tx = new Tx("tx-" + nextTransaction.getAndIncrement(), terminal.id(), externalId, customer.id,
                 bonuses.setScale(2, RoundingMode.UNNECESSARY), discount,
                 offer.amount().subtract(discount).subtract(bonuses).setScale(2, RoundingMode.UNNECESSARY));
         boolean redeems = bonuses.signum() > 0 || !coupons.isEmpty();
         if (redeems && "always".equals(terminal.confirmation())) {
-            tx.status = Transaction.CONFIRMATION_REQUIRED;
+            tx.status = CONFIRMATION_REQUIRED;
             tx.attemptsLeft = CODE_ATTEMPTS;
             sendCode(tx, customer);
         } else {
-            tx.status = Transaction.RESERVED;
+            tx.status = RESERVED;
         }
         transactions.put(tx.id, tx);
-        return tx.view();
+        return tx;
     }
 
-    synchronized Transaction resend(SandboxData.Terminal terminal, String id) {
+    synchronized Tx resend(SandboxData.Terminal terminal, String id) {
         Tx tx = transaction(terminal, id);
-        requireStatus(tx, "resend", Transaction.CONFIRMATION_REQUIRED);
-        sendCode(tx, find(tx.customerId));
-        return tx.view();
+        requireStatus(tx, CONFIRMATION_REQUIRED);
+        sendCode(tx, customer(tx.customerId));
+        return tx;
     }
 
-    synchronized Transaction confirm(SandboxData.Terminal terminal, String id, String code) {
+    synchronized Tx confirm(SandboxData.Terminal terminal, String id, String code) {
         Tx tx = transaction(terminal, id);
-        requireStatus(tx, "confirm", Transaction.CONFIRMATION_REQUIRED);
+        requireStatus(tx, CONFIRMATION_REQUIRED);
         if (OffsetDateTime.now(clock).isAfter(tx.expiresAt)) {
-            tx.status = Transaction.CANCELLED;
-            throw new IncustApiException("POST /term/transaction/{id}/confirm", 422,
-                    IncustApiException.CONFIRMATION_CODE_EXPIRED, "The confirmation code has expired");
+            tx.status = CANCELLED;
+            throw new Refused(422, "confirmation_code_expired", "The confirmation code has expired");
         }
         if (!tx.code.equals(code)) {
             tx.attemptsLeft--;
             if (tx.attemptsLeft <= 0) {
-                tx.status = Transaction.CANCELLED;
+                tx.status = CANCELLED;
             }
-            throw new IncustApiException("POST /term/transaction/{id}/confirm", 422,
-                    IncustApiException.CONFIRMATION_CODE_INVALID, "Wrong confirmation code, " + tx.attemptsLeft
+            throw new Refused(422, "confirmation_code_invalid", "Wrong confirmation code, " + tx.attemptsLeft
                     + " attempts left");
         }
-        tx.status = Transaction.CONFIRMED;
-        return tx.view();
+        tx.status = CONFIRMED;
+        return tx;
     }
 
-    synchronized Transaction finalizeTransaction(SandboxData.Terminal terminal, String id,
-                                                 IncustWire.Finalization finalization) {
+    synchronized Tx finalizeTransaction(SandboxData.Terminal terminal, String id, BigDecimal paidWithBonuses) {
         Tx tx = transaction(terminal, id);
-        if (Transaction.FINALIZED.equals(tx.status)) {
-            return tx.view();
+        if (FINALIZED.equals(tx.status)) {
+            return tx;
         }
-        requireStatus(tx, "finalize", Transaction.RESERVED, Transaction.CONFIRMED);
-        BigDecimal paidWithBonuses = finalization.paidWithBonuses() == null ? tx.redeemedBonuses
-                : finalization.paidWithBonuses();
-        if (paidWithBonuses.signum() < 0 || paidWithBonuses.compareTo(tx.redeemedBonuses) > 0) {
-            throw new IncustApiException("POST /term/transaction/{id}/finalize", 422,
-                    IncustApiException.INSUFFICIENT_BONUSES, "More bonuses paid than were reserved");
+        requireStatus(tx, RESERVED, CONFIRMED);
+        BigDecimal paid = paidWithBonuses == null ? tx.redeemedBonuses : paidWithBonuses;
+        if (paid.signum() < 0 || paid.compareTo(tx.redeemedBonuses) > 0) {
+            throw new Refused(422, "insufficient_bonuses", "More bonuses paid than were reserved");
         }
-        Customer customer = find(tx.customerId);
-        BigDecimal paidInMoney = tx.amountToPay.add(tx.redeemedBonuses).subtract(paidWithBonuses);
+        Customer customer = customer(tx.customerId);
+        BigDecimal paidInMoney = tx.amountToPay.add(tx.redeemedBonuses).subtract(paid);
+        tx.paidWithBonuses = paid;
         tx.bonusesAdded = earnedOn(paidInMoney);
-        customer.bonusPoints = customer.bonusPoints.subtract(paidWithBonuses).add(tx.bonusesAdded);
-        tx.status = Transaction.FINALIZED;
-        return tx.view();
+        customer.bonusPoints = customer.bonusPoints.subtract(paid).add(tx.bonusesAdded);
+        tx.status = FINALIZED;
+        return tx;
+    }
+
+    /** A reservation is released; a finalized sale is undone: the points spent come back, the points earned go. */
+    synchronized Tx cancel(SandboxData.Terminal terminal, String id) {
+        Tx tx = transaction(terminal, id);
+        if (CANCELLED.equals(tx.status)) {
+            return tx;
+        }
+        if (FINALIZED.equals(tx.status)) {
+            if (refuseReversals) {
+                throw new Refused(409, "transaction_state", "A finalized transaction cannot be cancelled");
+            }
+            Customer customer = customer(tx.customerId);
+            customer.bonusPoints = customer.bonusPoints.add(tx.paidWithBonuses).subtract(tx.bonusesAdded);
+        }
+        tx.status = CANCELLED;
+        return tx;
+    }
+
+    Tx transaction(SandboxData.Terminal terminal, String id) {
+        Tx tx = transactions.get(id);
+        if (tx == null || !tx.terminalId.equals(terminal.id())) {
+            throw new Refused(404, "transaction_not_found", "Transaction not found");
+        }
+        return tx;
+    }
+
+    List<Tx> byExternalId(SandboxData.Terminal terminal, String externalId) {
+        return transactions.values().stream()
+                .filter(tx -> tx.terminalId.equals(terminal.id()) && tx.externalId.equals(externalId))
+                .toList();
     }
 
     /** What the sandbox's inCust holds for a checkout (external id), for tests and a curious newcomer. */
@@ -325,33 +362,7 @@ public class SandboxIncust {
     }
 
     synchronized BigDecimal bonusPointsOf(String customerId) {
-        return find(customerId).bonusPoints;
-    }
-
-    synchronized Transaction cancel(SandboxData.Terminal terminal, String id) {
-        Tx tx = transaction(terminal, id);
-        if (Transaction.FINALIZED.equals(tx.status)) {
-            throw new IncustApiException("POST /term/transaction/{id}/cancel", 409, IncustApiException.TRANSACTION_STATE,
-                    "A finalized transaction cannot be cancelled");
-        }
-        tx.status = Transaction.CANCELLED;
-        return tx.view();
-    }
-
-    Tx transaction(SandboxData.Terminal terminal, String id) {
-        Tx tx = transactions.get(id);
-        if (tx == null || !tx.terminalId.equals(terminal.id())) {
-            throw new IncustApiException("GET /term/transaction/{id}", 404, IncustApiException.TRANSACTION_NOT_FOUND,
-                    "Transaction not found");
-        }
-        return tx;
-    }
-
-    List<Transaction> byExternalId(SandboxData.Terminal terminal, String externalId) {
-        return transactions.values().stream()
-                .filter(tx -> tx.terminalId.equals(terminal.id()) && tx.externalId.equals(externalId))
-                .map(Tx::view)
-                .toList();
+        return customer(customerId).bonusPoints;
     }
 
     private void sendCode(Tx tx, Customer customer) {
@@ -360,18 +371,17 @@ public class SandboxIncust {
         outbox.send(customer.phone, tx.id, tx.code);
     }
 
-    private static void requireStatus(Tx tx, String operation, String... allowed) {
+    private static void requireStatus(Tx tx, String... allowed) {
         if (!List.of(allowed).contains(tx.status)) {
-            throw new IncustApiException("POST /term/transaction/{id}/" + operation, 409,
-                    IncustApiException.TRANSACTION_STATE, "Transaction is " + tx.status);
+            throw new Refused(409, "transaction_state", "Transaction is " + tx.status);
         }
     }
 
-    private static BigDecimal amountOf(BigDecimal amount, List<CheckItem> items) {
+    private static BigDecimal amountOf(BigDecimal amount, List<Item> items) {
         if (amount != null) {
             return amount.setScale(2, RoundingMode.HALF_UP);
         }
-        return items == null ? BigDecimal.ZERO.setScale(2) : items.stream()
+        return items.stream()
                 .map(item -> item.amount() != null ? item.amount() : item.price().multiply(item.quantity()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);

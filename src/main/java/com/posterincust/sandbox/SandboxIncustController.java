@@ -1,22 +1,20 @@
 package com.posterincust.sandbox;
 
-import com.posterincust.incust.IncustApiException;
-import com.posterincust.incust.IncustWire;
-import com.posterincust.incust.IncustWire.Check;
-import com.posterincust.incust.IncustWire.CheckResult;
-import com.posterincust.incust.IncustWire.ConfirmationCode;
-import com.posterincust.incust.IncustWire.CustomerSearch;
-import com.posterincust.incust.IncustWire.Finalization;
-import com.posterincust.incust.IncustWire.Login;
-import com.posterincust.incust.IncustWire.NewCustomer;
-import com.posterincust.incust.IncustWire.Profile;
-import com.posterincust.incust.IncustWire.Reservation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.util.Map;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,115 +24,217 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A fake of inCust's Terminal API with the wire shapes of shared/spec/incust.md; the rules live in {@link SandboxIncust}. */
+/**
+ * A fake of inCust's Terminal API, its request and answer shapes written out here from shared/spec/incust.md, field
+ * by field, as JSON trees: none of the service's own inCust classes are used, so a mistake in them cannot hide in a
+ * fake that makes the same one. As strict as the spec: {@code Accept-Language} must be one of inCust's languages,
+ * tokens expire, money is decimal. The rules live in {@link SandboxIncust}.
+ */
 @Hidden
 @RestController
 @RequestMapping("/sandbox/incust/v1/term")
 @ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxIncustController {
 
-    private final SandboxIncust incust;
+    static final Set<String> LANGUAGES = Set.of("en", "ru", "uk", "pl", "sk");
 
-    public SandboxIncustController(SandboxIncust incust) {
+    private final SandboxIncust incust;
+    private final ObjectMapper json;
+
+    public SandboxIncustController(SandboxIncust incust, ObjectMapper json) {
         this.incust = incust;
+        this.json = json;
+    }
+
+    /** Every call, before anything else: inCust answers in the language asked for, and one must be asked for. */
+    @ModelAttribute
+    void requireLanguage(@RequestHeader(name = "Accept-Language", required = false) String language) {
+        String asked = language == null ? "" : language.trim().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(asked.length() > 2 ? asked.substring(0, 2) : asked)) {
+            throw new SandboxIncust.Refused(400, "invalid_request",
+                    "Accept-Language must be one of " + LANGUAGES + ", it was " + language);
+        }
     }
 
     @PostMapping("/token")
-    public IncustWire.TerminalToken token(@RequestBody Login login) {
-        return incust.login(login);
+    public ObjectNode token(@RequestBody JsonNode body) {
+        SandboxIncust.Issued issued = incust.login(text(body, "login"), text(body, "password"));
+        return json.createObjectNode().put("token", issued.token()).put("id", issued.terminal().id())
+                .put("currency", SandboxData.CURRENCY).put("title", issued.terminal().title())
+                .put("business_code", "demo-business");
     }
 
     @GetMapping("/settings")
-    public IncustWire.TerminalSettings settings(@RequestHeader(name = "Authorization", required = false) String auth) {
-        return incust.settings(incust.terminal(auth));
+    public ObjectNode settings(@RequestHeader(name = "Authorization", required = false) String auth) {
+        SandboxData.Terminal terminal = incust.terminal(auth);
+        return json.createObjectNode().put("id", terminal.id()).put("title", terminal.title())
+                .put("currency", SandboxData.CURRENCY).put("redemption_confirmation", terminal.confirmation())
+                .put("confirmation_limit", BigDecimal.ZERO);
     }
 
     @PostMapping("/customer/search")
-    public IncustWire.CustomerSearchResult search(@RequestHeader(name = "Authorization", required = false) String auth,
-                                                  @RequestBody CustomerSearch search) {
+    public ObjectNode search(@RequestHeader(name = "Authorization", required = false) String auth,
+                             @RequestBody JsonNode body) {
         incust.terminal(auth);
-        return new IncustWire.CustomerSearchResult(incust.search(search.identifier()));
+        JsonNode identifier = body.path("identifier");
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode customers = answer.putArray("customers");
+        incust.search(text(identifier, "type"), text(identifier, "value")).forEach(c -> customers.add(customer(c)));
+        return answer;
     }
 
     @PostMapping("/customer")
-    public IncustWire.Customer register(@RequestHeader(name = "Authorization", required = false) String auth,
-                                        @RequestBody NewCustomer customer) {
+    public ObjectNode register(@RequestHeader(name = "Authorization", required = false) String auth,
+                               @RequestBody JsonNode body) {
         incust.terminal(auth);
-        return incust.register(customer.identifiers());
+        String phone = null;
+        String email = null;
+        for (JsonNode identifier : body.path("identifiers")) {
+            if ("phone".equals(text(identifier, "type"))) {
+                phone = text(identifier, "value");
+            } else if ("email".equals(text(identifier, "type"))) {
+                email = text(identifier, "value");
+            }
+        }
+        return customer(incust.register(phone, email));
     }
 
     @GetMapping("/customer/{id}")
-    public IncustWire.Customer customer(@RequestHeader(name = "Authorization", required = false) String auth,
-                                        @PathVariable String id) {
+    public ObjectNode customer(@RequestHeader(name = "Authorization", required = false) String auth,
+                               @PathVariable String id) {
         incust.terminal(auth);
-        return incust.customer(id);
+        return customer(incust.customer(id));
     }
 
     @PutMapping("/customer/{id}/profile")
-    public IncustWire.Customer profile(@RequestHeader(name = "Authorization", required = false) String auth,
-                                       @PathVariable String id, @RequestBody Profile profile) {
+    public ObjectNode profile(@RequestHeader(name = "Authorization", required = false) String auth,
+                              @PathVariable String id, @RequestBody JsonNode body) {
         incust.terminal(auth);
-        return incust.updateProfile(id, profile);
+        return customer(incust.updateProfile(id, text(body, "name"), text(body, "gender"), text(body, "birth_date"),
+                text(body, "email")));
     }
 
     @PostMapping("/check/prepare")
-    public CheckResult prepare(@RequestHeader(name = "Authorization", required = false) String auth,
-                               @RequestBody Check check) {
+    public ObjectNode prepare(@RequestHeader(name = "Authorization", required = false) String auth,
+                              @RequestBody JsonNode check) {
         incust.terminal(auth);
-        return incust.prepare(check);
+        SandboxIncust.Offer offer = incust.prepare(text(check, "customer_id"), money(check, "amount"), items(check));
+        ObjectNode answer = json.createObjectNode().put("amount", offer.amount())
+                .put("discount_amount", offer.discount()).put("bonuses_to_add", offer.bonusesToAdd())
+                .put("bonus_points_available", offer.bonusPoints())
+                .put("max_redeemable_bonuses", offer.maxRedeemable()).put("amount_to_pay", offer.amountToPay());
+        ArrayNode coupons = answer.putArray("applicable_coupons");
+        offer.coupons().forEach(c -> coupons.addObject().put("code", c.code()).put("title", c.title()));
+        return answer;
     }
 
     @PostMapping("/check/reserve")
-    public IncustWire.Transaction reserve(@RequestHeader(name = "Authorization", required = false) String auth,
-                                          @RequestBody Reservation reservation) {
-        return incust.reserve(incust.terminal(auth), reservation);
+    public ObjectNode reserve(@RequestHeader(name = "Authorization", required = false) String auth,
+                              @RequestBody JsonNode check) {
+        SandboxData.Terminal terminal = incust.terminal(auth);
+        JsonNode redeem = check.path("redeem");
+        BigDecimal bonuses = money(redeem, "bonuses");
+        List<String> coupons = new ArrayList<>();
+        redeem.path("coupons").forEach(coupon -> coupons.add(coupon.asText()));
+        return transaction(incust.reserve(terminal, text(check, "external_id"), text(check, "customer_id"),
+                money(check, "amount"), items(check), bonuses == null ? BigDecimal.ZERO : bonuses, coupons));
     }
 
     @PostMapping("/transaction/{id}/confirmation/resend")
-    public IncustWire.Transaction resend(@RequestHeader(name = "Authorization", required = false) String auth,
-                                         @PathVariable String id) {
-        return incust.resend(incust.terminal(auth), id);
+    public ObjectNode resend(@RequestHeader(name = "Authorization", required = false) String auth,
+                             @PathVariable String id) {
+        return transaction(incust.resend(incust.terminal(auth), id));
     }
 
     @PostMapping("/transaction/{id}/confirm")
-    public IncustWire.Transaction confirm(@RequestHeader(name = "Authorization", required = false) String auth,
-                                          @PathVariable String id, @RequestBody ConfirmationCode code) {
-        return incust.confirm(incust.terminal(auth), id, code.code());
+    public ObjectNode confirm(@RequestHeader(name = "Authorization", required = false) String auth,
+                              @PathVariable String id, @RequestBody JsonNode body) {
+        return transaction(incust.confirm(incust.terminal(auth), id, text(body, "code")));
     }
 
     @PostMapping("/transaction/{id}/finalize")
-    public IncustWire.Transaction finalizeTransaction(@RequestHeader(name = "Authorization", required = false) String auth,
-                                                      @PathVariable String id, @RequestBody Finalization finalization) {
-        return incust.finalizeTransaction(incust.terminal(auth), id, finalization);
+    public ObjectNode finalizeTransaction(@RequestHeader(name = "Authorization", required = false) String auth,
+                                          @PathVariable String id, @RequestBody JsonNode body) {
+        return transaction(incust.finalizeTransaction(incust.terminal(auth), id, money(body, "paid_with_bonuses")));
     }
 
     @PostMapping("/transaction/{id}/cancel")
-    public IncustWire.Transaction cancel(@RequestHeader(name = "Authorization", required = false) String auth,
-                                         @PathVariable String id) {
-        return incust.cancel(incust.terminal(auth), id);
+    public ObjectNode cancel(@RequestHeader(name = "Authorization", required = false) String auth,
+                             @PathVariable String id) {
+        return transaction(incust.cancel(incust.terminal(auth), id));
     }
 
     @GetMapping("/transaction/{id}")
-    public IncustWire.Transaction transaction(@RequestHeader(name = "Authorization", required = false) String auth,
-                                              @PathVariable String id) {
-        return incust.transaction(incust.terminal(auth), id).view();
+    public ObjectNode transaction(@RequestHeader(name = "Authorization", required = false) String auth,
+                                  @PathVariable String id) {
+        return transaction(incust.transaction(incust.terminal(auth), id));
     }
 
     @GetMapping("/transactions")
-    public IncustWire.TransactionList byExternalId(@RequestHeader(name = "Authorization", required = false) String auth,
-                                                   @RequestParam(name = "external_id") String externalId) {
-        return new IncustWire.TransactionList(incust.byExternalId(incust.terminal(auth), externalId));
+    public ObjectNode byExternalId(@RequestHeader(name = "Authorization", required = false) String auth,
+                                   @RequestParam(name = "external_id") String externalId) {
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode list = answer.putArray("transactions");
+        incust.byExternalId(incust.terminal(auth), externalId).forEach(tx -> list.add(transaction(tx)));
+        return answer;
     }
 
     /** inCust's error shape: the status it chose and {@code {"code","message"}}. */
-    @ExceptionHandler(IncustApiException.class)
-    ResponseEntity<IncustWire.Error> refused(IncustApiException e) {
-        return ResponseEntity.status(e.httpStatus()).body(new IncustWire.Error(e.symbol(), e.incustMessage()));
+    @ExceptionHandler(SandboxIncust.Refused.class)
+    ResponseEntity<ObjectNode> refused(SandboxIncust.Refused e) {
+        return ResponseEntity.status(e.status).body(json.createObjectNode().put("code", e.symbol)
+                .put("message", e.getMessage()));
     }
 
     @ExceptionHandler(SandboxIncust.Unauthorized.class)
-    ResponseEntity<Map<String, String>> unauthorized() {
-        return ResponseEntity.status(401).body(Map.of("code", "unauthorized", "message", "Token is missing or expired"));
+    ResponseEntity<ObjectNode> unauthorized() {
+        return ResponseEntity.status(401).body(json.createObjectNode().put("code", "unauthorized")
+                .put("message", "Token is missing or expired"));
     }
 
+    private ObjectNode customer(SandboxIncust.Customer customer) {
+        ObjectNode shape = json.createObjectNode().put("id", customer.id).put("name", customer.name)
+                .put("phone", customer.phone).put("email", customer.email).put("gender", customer.gender)
+                .put("birth_date", customer.birthDate).put("is_new", customer.isNew).put("access", "full")
+                .put("bonus_points", customer.bonusPoints);
+        ArrayNode accounts = shape.putArray("accounts");
+        customer.accounts.forEach(a -> accounts.addObject().put("id", a.id()).put("title", a.title())
+                .put("type", a.type()).put("balance", a.balance()));
+        ArrayNode coupons = shape.putArray("coupons");
+        customer.coupons.forEach(c -> coupons.addObject().put("code", c.code()).put("title", c.title())
+                .put("description", c.description()));
+        return shape;
+    }
+
+    private ObjectNode transaction(SandboxIncust.Tx tx) {
+        ObjectNode shape = json.createObjectNode().put("id", tx.id).put("external_id", tx.externalId)
+                .put("status", tx.status).put("redeemed_bonuses", tx.redeemedBonuses)
+                .put("discount_amount", tx.discountAmount).put("amount_to_pay", tx.amountToPay);
+        if (tx.code != null && SandboxIncust.CONFIRMATION_REQUIRED.equals(tx.status)) {
+            shape.putObject("confirmation").put("channel", "phone").put("expires_at", tx.expiresAt.toString())
+                    .put("attempts_left", tx.attemptsLeft);
+        } else {
+            shape.putNull("confirmation");
+        }
+        return shape;
+    }
+
+    private static List<SandboxIncust.Item> items(JsonNode check) {
+        List<SandboxIncust.Item> items = new ArrayList<>();
+        for (JsonNode item : check.path("items")) {
+            items.add(new SandboxIncust.Item(text(item, "code"), text(item, "title"), money(item, "quantity"),
+                    money(item, "price"), money(item, "amount")));
+        }
+        return items;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static BigDecimal money(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.decimalValue();
+    }
 }

@@ -54,6 +54,8 @@ class SandboxTest {
     IncustClient incust;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    SandboxIncust sandboxIncust;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -196,6 +198,38 @@ class SandboxTest {
         assertThat(created.isNew()).isTrue();
         assertThat(profiled.name()).isEqualTo("Petro");
         assertThat(profiled.phone()).isEqualTo("+380939998877");
+    }
+
+    /** The fake inCust is as strict as the spec: a language must be asked for, tokens expire, phones are digits. */
+    @Test
+    void theFakeInCustIsAsStrictAsTheSpec() throws Exception {
+        HttpResponse<String> noLanguage = http.send(HttpRequest.newBuilder(url("/sandbox/incust/v1/term/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"login\":\"demo-instant\",\"password\":\"" + SandboxData.TERMINAL_PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noLanguage.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noLanguage.body()).path("message").asText()).contains("Accept-Language");
+
+        assertThat(incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+38 (050) 123-45-67")))
+                .map(IncustWire.Customer::id).contains("c-1001");
+        sandboxIncust.expireTokens();
+        assertThat(incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+380671112233")))
+                .as("an expired token is renewed by the client").map(IncustWire.Customer::id).contains("c-1002");
+    }
+
+    @Test
+    void aFinalizedSaleCancelledGivesThePointsBack() {
+        IncustWire.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+380671112233"))
+                .orElseThrow();
+        BigDecimal before = sandboxIncust.bonusPointsOf(taras.id());
+        Transaction reserved = incust.reserve(INSTANT, check(taras.id()), "reversal-" + System.nanoTime(),
+                new Redeem(new BigDecimal("10.00"), List.of()));
+        incust.finalizeTransaction(INSTANT, reserved.id(), "1002", new BigDecimal("10.00"));
+        assertThat(sandboxIncust.bonusPointsOf(taras.id())).isEqualByComparingTo(before.subtract(
+                new BigDecimal("10.00")).add(new BigDecimal("4.05")));
+
+        assertThat(incust.cancel(INSTANT, reserved.id()).status()).isEqualTo(Transaction.CANCELLED);
+        assertThat(sandboxIncust.bonusPointsOf(taras.id())).isEqualByComparingTo(before);
     }
 
     private String codeFromOutbox(String transactionId) throws Exception {
