@@ -92,6 +92,7 @@ public class CheckoutRepository {
         return counts;
     }
 
+    /** Written by the model alone ({@link CheckoutStatusFromModel}). */
     public void setStatus(String id, CheckoutStatus status) {
         update(id, "status = ?", status.name());
     }
@@ -110,10 +111,10 @@ public class CheckoutRepository {
     }
 
     public void saveReservation(String id, String incustTransactionId, BigDecimal reservedBonuses, Result result,
-                                Confirmation confirmation, CheckoutStatus status) {
+                                Confirmation confirmation) {
         jdbc.sql("update checkout set incust_transaction_id = ?, reserved_bonuses = ?, result = ?, confirmation = ?, "
-                        + "status = ?, updated_at = ? where id = ?")
-                .params(incustTransactionId, reservedBonuses, write(result), write(confirmation), status.name(),
+                        + "updated_at = ? where id = ?")
+                .params(incustTransactionId, reservedBonuses, write(result), write(confirmation),
                         OffsetDateTime.now(clock), id)
                 .update();
     }

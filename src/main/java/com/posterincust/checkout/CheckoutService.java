@@ -87,8 +87,7 @@ public class CheckoutService {
         checkouts.saveReservation(checkoutId, transaction.id(), money(transaction.redeemedBonuses()),
                 new Result(money(transaction.redeemedBonuses()), money(transaction.discountAmount()),
                         money(transaction.amountToPay())),
-                confirmationRequired ? confirmation(transaction) : null,
-                confirmationRequired ? CheckoutStatus.AWAITING_CONFIRMATION : CheckoutStatus.AWAITING_ORDER_CLOSE);
+                confirmationRequired ? confirmation(transaction) : null);
         log.info("Checkout {}: reserved as inCust transaction {}{}", checkoutId, transaction.id(),
                 confirmationRequired ? ", waiting for the customer's code" : "");
         return transaction;
@@ -128,7 +127,6 @@ public class CheckoutService {
         }
         if (outcome == CodeOutcome.CONFIRMED) {
             checkouts.markConfirmed(checkoutId);
-            checkouts.setStatus(checkoutId, CheckoutStatus.AWAITING_ORDER_CLOSE);
         }
         log.info("Checkout {}: confirmation code {}", checkoutId, outcome);
         return outcome;
@@ -161,7 +159,6 @@ public class CheckoutService {
         PosterReceipt.State state = receipt.map(PosterReceipt::state).orElse(PosterReceipt.State.OPEN);
         if (state == PosterReceipt.State.CLOSED) {
             checkouts.savePosterBonus(checkoutId, receipt.get().payedBonus());
-            checkouts.setStatus(checkoutId, CheckoutStatus.FINALIZING);
         }
         log.info("Checkout {}: Poster says the receipt is {}", checkoutId, receipt.isPresent() ? state : "unknown");
         return state;
