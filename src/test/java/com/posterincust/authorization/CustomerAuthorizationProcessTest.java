@@ -24,6 +24,7 @@ import com.posterincust.poster.PosterCustomer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -249,6 +250,22 @@ class CustomerAuthorizationProcessTest {
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(session.id())
                     .singleResult().getEndActivityId()).isEqualTo("CustomerNotFound");
         }
+        verify(incust, never()).registerCustomer(any(), any());
+    }
+
+    /** The decision table has no row for this type: the authorization stops with an error instead of guessing. */
+    @Test
+    void anIdentifierTypeTheDecisionTableDoesNotKnowStopsTheAuthorizationLoudly() {
+        when(incust.findCustomer(eq(TERMINAL), any())).thenReturn(Optional.empty());
+        String sessionId = java.util.UUID.randomUUID().toString();
+        sessions.open(sessionId, register.account(), register.tabletId(), register.bindingId(),
+                new CustomerIdentifier(IdentifierType.QR, "ABCD1234"));
+
+        assertThatThrownBy(() -> runtime.createProcessInstanceByKey(AuthorizationProcess.KEY)
+                .businessKey(sessionId).setVariables(Map.of(AuthorizationProcess.VAR_SESSION_ID, sessionId,
+                        AuthorizationProcess.VAR_IDENTIFIER_TYPE, "LOYALTY_APP", AuthorizationProcess.VAR_MASKED_IDENTIFIER,
+                        "***")).execute())
+                .hasMessageContaining("condition expression returns null");
         verify(incust, never()).registerCustomer(any(), any());
     }
 
