@@ -1,5 +1,6 @@
 package com.posterincust.binding;
 
+import com.posterincust.common.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,13 +13,13 @@ public record BindingRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a Poster account name (the part before .joinposter.com)")
         String posterAccount,
         @NotBlank(message = "is required")
-        @Pattern(regexp = "\\d{1,20}", message = "must be the digits of the Poster customer number")
+        @Pattern(regexp = Ids.POSTER_NUMBER_REGEX, message = "must be the digits of the Poster customer number")
         String posterCustomerNumber,
         @NotBlank(message = "is required")
-        @Pattern(regexp = "\\d{1,20}", message = "must be the number of a Poster location")
+        @Pattern(regexp = Ids.POSTER_NUMBER_REGEX, message = "must be the number of a Poster location")
         String posterSpotId,
         @NotBlank(message = "is required")
-        @Pattern(regexp = "\\d{1,20}", message = "must be the number of a Poster register")
+        @Pattern(regexp = Ids.POSTER_NUMBER_REGEX, message = "must be the number of a Poster register")
         String posterTabletId,
         @NotNull(message = "is required")
         @Valid

@@ -1,13 +1,13 @@
 package com.posterincust.checkout;
 
 import com.posterincust.common.Amounts;
+import com.posterincust.common.Ids;
 import com.posterincust.common.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** {@code POST /checkouts}: the order at Pay, in the register's major units. */
 public record CheckoutRequest(String orderId, String transactionId, String customerSessionId, String customerId,
@@ -15,7 +15,6 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
 
     static final int MAX_ITEMS = 500;
     private static final BigDecimal MAX_COUNT = new BigDecimal("1000000");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     public record ItemRequest(String productId, String modificationId, String name, BigDecimal count, BigDecimal price) {
     }
@@ -23,10 +22,10 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
     /** Every field checked on its face, all problems named at once; no external call is made for a bad order. */
     List<CheckoutModel.Item> validated(String terminalCurrency) {
         List<Map<String, String>> errors = new ArrayList<>();
-        if (orderId == null || !ID.matcher(orderId).matches()) {
-            errors.add(ProblemException.fieldError("orderId", "is required: letters, digits, - or _, at most 100"));
+        if (!Ids.isName(orderId)) {
+            errors.add(ProblemException.fieldError("orderId", "is required: " + Ids.NAME_RULE));
         }
-        if (transactionId != null && !transactionId.isBlank() && !transactionId.matches("\\d{1,20}")) {
+        if (transactionId != null && !transactionId.isBlank() && !Ids.isPosterNumber(transactionId)) {
             errors.add(ProblemException.fieldError("transactionId", "must be the digits of a Poster receipt id"));
         }
         boolean bySession = customerSessionId != null && !customerSessionId.isBlank();
@@ -34,10 +33,9 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
         if (bySession == byId) {
             errors.add(ProblemException.fieldError(bySession ? "customerId" : "customerSessionId",
                     "give exactly one of customerSessionId and customerId"));
-        } else if (byId && !ID.matcher(customerId).matches()) {
-            errors.add(ProblemException.fieldError("customerId", "must be an inCust customer id: letters, digits, "
-                    + "- or _, at most 100"));
-        } else if (bySession && !ID.matcher(customerSessionId).matches()) {
+        } else if (byId && !Ids.isName(customerId)) {
+            errors.add(ProblemException.fieldError("customerId", "must be an inCust customer id: " + Ids.NAME_RULE));
+        } else if (bySession && !Ids.isName(customerSessionId)) {
             errors.add(ProblemException.fieldError("customerSessionId", "is not a customer session id"));
         }
         if (currency == null || !currency.equals(terminalCurrency)) {
@@ -71,7 +69,7 @@ public record CheckoutRequest(String orderId, String transactionId, String custo
             errors.add(ProblemException.fieldError(prefix.substring(0, prefix.length() - 1), "is required"));
             return BigDecimal.ZERO;
         }
-        if (item.productId() == null || !ID.matcher(item.productId()).matches()) {
+        if (!Ids.isName(item.productId())) {
             errors.add(ProblemException.fieldError(prefix + "productId", "is required"));
         }
         if (item.name() == null || item.name().isBlank() || item.name().length() > 255) {

@@ -20,6 +20,11 @@ public final class Problems {
     public static final String UPSTREAM_UNAVAILABLE = "upstream-unavailable";
     public static final String UPSTREAM_TIMEOUT = "upstream-timeout";
     public static final String CUSTOMER_NOT_FOUND = "customer-not-found";
+    public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
+    public static final String REDEMPTION_REJECTED = "redemption-rejected";
+    public static final String WRONG_CODE = "wrong-code";
+    public static final String CONFIRMATION_EXPIRED = "confirmation-expired";
+    public static final String ALREADY_COMPLETED = "already-completed";
     public static final String INCUST_REFUSED = "incust-refused";
     public static final String POSTER_REFUSED = "poster-refused";
     public static final String INTERNAL_ERROR = "internal-error";

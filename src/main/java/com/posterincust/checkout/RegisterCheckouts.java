@@ -1,0 +1,218 @@
+package com.posterincust.checkout;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.authorization.CustomerSessionRepository;
+import com.posterincust.authorization.CustomerSessionStatus;
+import com.posterincust.checkout.CheckoutModel.Offer;
+import com.posterincust.checkout.CheckoutModel.Redemption;
+import com.posterincust.checkout.CheckoutOutcome.Created;
+import com.posterincust.checkout.CheckoutOutcome.Done;
+import com.posterincust.checkout.CheckoutOutcome.Refusal;
+import com.posterincust.checkout.CheckoutOutcome.Refused;
+import com.posterincust.common.ProblemException;
+import com.posterincust.register.RegisterContext;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a register may do with its own checkouts (register-api.md §1): which call fits which status, what a repeated
+ * call answers, and the rules a register's choice must meet, each in one place. The engine work of every call is one
+ * transaction of {@link CheckoutCommands}; a call that meets another on the same checkout is run again.
+ */
+@Service
+public class RegisterCheckouts {
+
+    private static final int CONCURRENT_ATTEMPTS = 3;
+    private static final Set<CheckoutStatus> RESERVED = EnumSet.of(CheckoutStatus.AWAITING_CONFIRMATION,
+            CheckoutStatus.AWAITING_ORDER_CLOSE);
+    private static final Set<CheckoutStatus> CONFIRMED = EnumSet.of(CheckoutStatus.AWAITING_ORDER_CLOSE,
+            CheckoutStatus.FINALIZING, CheckoutStatus.COMPLETED);
+    private static final Set<CheckoutStatus> RECEIPT_CLOSED = EnumSet.of(CheckoutStatus.FINALIZING,
+            CheckoutStatus.COMPLETED);
+
+    private final CheckoutCommands commands;
+    private final CheckoutRepository checkouts;
+    private final CustomerSessionRepository sessions;
+    private final ObjectMapper json;
+
+    public RegisterCheckouts(CheckoutCommands commands, CheckoutRepository checkouts,
+                             CustomerSessionRepository sessions, ObjectMapper json) {
+        this.commands = commands;
+        this.checkouts = checkouts;
+        this.sessions = sessions;
+        this.json = json;
+    }
+
+    /** Starts the checkout of an order, or answers the one this register started with the same key and body. */
+    public CheckoutOutcome start(RegisterContext register, String idempotencyKey, CheckoutRequest request) {
+        String hash = hash(request);
+        Optional<Checkout> earlier = checkouts.findByIdempotencyKey(register.account(), register.tabletId(),
+                idempotencyKey);
+        if (earlier.isPresent()) {
+            return repeated(earlier.get(), hash);
+        }
+        List<CheckoutModel.Item> items = request.validated(register.terminalCurrency());
+        String customerId = customerOf(register, request);
+        try {
+            return new Created(commands.start(new CheckoutCommands.NewCheckout(UUID.randomUUID().toString(),
+                    register.account(), register.tabletId(), register.bindingId(), idempotencyKey, hash,
+                    request.orderId(), blankToNull(request.transactionId()), customerId, request.currency(),
+                    request.total().setScale(2), items)));
+        } catch (DuplicateKeyException sameKeyMeanwhile) {
+            return repeated(checkouts.findByIdempotencyKey(register.account(), register.tabletId(), idempotencyKey)
+                    .orElseThrow(), hash);
+        }
+    }
+
+    /** The cashier's choice, checked against the offer before inCust is asked; repeated, it answers the same. */
+    public CheckoutOutcome redeem(RegisterContext register, String id, Redemption redemption) {
+        return ofRegister(register, id).map(checkout -> {
+            if (checkout.status() != CheckoutStatus.AWAITING_REDEMPTION) {
+                return redemption.equals(checkout.redemption()) && RESERVED.contains(checkout.status())
+                        ? new Done(checkout) : Refused.wrongState(checkout);
+            }
+            Optional<String> outsideTheOffer = outsideTheOffer(redemption, checkout.offer());
+            if (outsideTheOffer.isPresent()) {
+                return Refused.of(Refusal.REDEMPTION_REJECTED, outsideTheOffer.get());
+            }
+            return engine(() -> {
+                Checkout reserved = commands.chooseRedemption(id, redemption);
+                return reserved.status() == CheckoutStatus.AWAITING_REDEMPTION
+                        ? Refused.of(Refusal.REDEMPTION_REJECTED, reserved.rejection() == null
+                                ? "inCust refused the redemption" : reserved.rejection())
+                        : new Done(reserved);
+            });
+        }).orElseGet(() -> notFound(id));
+    }
+
+    public CheckoutOutcome confirm(RegisterContext register, String id, String code) {
+        return ofRegister(register, id).map(checkout -> {
+            if (checkout.status() != CheckoutStatus.AWAITING_CONFIRMATION) {
+                return checkout.confirmed() && CONFIRMED.contains(checkout.status()) ? new Done(checkout)
+                        : Refused.wrongState(checkout);
+            }
+            return engine(() -> {
+                Checkout checked = commands.confirm(id, code);
+                return switch (checked.status()) {
+                    case AWAITING_ORDER_CLOSE -> new Done(checked);
+                    case AWAITING_CONFIRMATION -> new Refused(Refusal.WRONG_CODE,
+                            "The code is not right; the customer may try again", checked,
+                            checked.confirmation() == null ? null : checked.confirmation().attemptsLeft());
+                    default -> new Refused(Refusal.CONFIRMATION_EXPIRED, "The code expired or its attempts ran out; "
+                            + "the checkout is cancelled and the reservation released", checked, null);
+                };
+            });
+        }).orElseGet(() -> notFound(id));
+    }
+
+    public CheckoutOutcome resendCode(RegisterContext register, String id) {
+        return ofRegister(register, id).map(checkout -> checkout.status() != CheckoutStatus.AWAITING_CONFIRMATION
+                ? Refused.wrongState(checkout)
+                : engine(() -> new Done(commands.resendCode(id)))).orElseGet(() -> notFound(id));
+    }
+
+    /** The receipt is paid; after the receipt closed (by Poster's word, say) it still records what the register saw. */
+    public CheckoutOutcome orderClosed(RegisterContext register, String id, String transactionId, BigDecimal payedBonus) {
+        return ofRegister(register, id).map(checkout -> {
+            if (checkout.status() != CheckoutStatus.AWAITING_ORDER_CLOSE && !RECEIPT_CLOSED.contains(checkout.status())) {
+                return Refused.wrongState(checkout);
+            }
+            return engine(() -> new Done(commands.receiptClosed(id, transactionId, payedBonus, "REGISTER")));
+        }).orElseGet(() -> notFound(id));
+    }
+
+    public CheckoutOutcome cancel(RegisterContext register, String id) {
+        return ofRegister(register, id).map(checkout -> switch (checkout.status()) {
+            case COMPLETED -> new Refused(Refusal.ALREADY_COMPLETED,
+                    "The checkout is completed; its receipt closed and inCust has the sale", checkout, null);
+            case CANCELLED -> new Done(checkout);
+            case FINALIZING, EXPIRED -> Refused.wrongState(checkout);
+            default -> engine(() -> new Done(commands.cancel(id)));
+        }).orElseGet(() -> notFound(id));
+    }
+
+    public CheckoutOutcome view(RegisterContext register, String id) {
+        return ofRegister(register, id).<CheckoutOutcome>map(Done::new).orElseGet(() -> notFound(id));
+    }
+
+    /** A bonus or coupon the offer does not hold is refused here, without asking inCust. */
+    static Optional<String> outsideTheOffer(Redemption redemption, Offer offer) {
+        if (redemption.bonusPoints().compareTo(offer.maxRedeemableBonus()) > 0) {
+            return Optional.of("At most " + offer.maxRedeemableBonus() + " bonus points can be redeemed on this check");
+        }
+        return redemption.couponCodes().stream()
+                .filter(code -> offer.coupons().stream().noneMatch(coupon -> coupon.code().equals(code)))
+                .findFirst().map(code -> "Coupon " + code + " is not offered on this check");
+    }
+
+    /** A webhook or a second register call may touch the same checkout at once; the engine lets one win. */
+    private CheckoutOutcome engine(Supplier<CheckoutOutcome> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (CheckoutCommands.WaitStateGone gone) {
+                return Refused.wrongState(gone.checkout());
+            } catch (OptimisticLockingException concurrent) {
+                if (attempt == CONCURRENT_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private Optional<Checkout> ofRegister(RegisterContext register, String id) {
+        return checkouts.findOfRegister(id, register.account(), register.tabletId());
+    }
+
+    private static Refused notFound(String id) {
+        return Refused.of(Refusal.NOT_FOUND, "No checkout " + id + " at this register");
+    }
+
+    private static CheckoutOutcome repeated(Checkout earlier, String hash) {
+        return earlier.requestHash().equals(hash) ? new Done(earlier)
+                : Refused.of(Refusal.IDEMPOTENCY_CONFLICT, "This Idempotency-Key was used for another checkout body");
+    }
+
+    /** The session's customer; a bare inCust customer id only from a register whose binding allows it. */
+    private String customerOf(RegisterContext register, CheckoutRequest request) {
+        if (request.customerId() != null && !request.customerId().isBlank()) {
+            if (!register.customerIdWithoutSession()) {
+                throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("customerId",
+                        "is not accepted from this register: identify the guest with a customer session, or allow "
+                                + "customerIdWithoutSession in its binding")));
+            }
+            return request.customerId();
+        }
+        return sessions.findOfRegister(request.customerSessionId(), register.account(), register.tabletId())
+                .filter(session -> session.status() == CustomerSessionStatus.IDENTIFIED)
+                .orElseThrow(() -> ProblemException.invalidRequest(List.of(ProblemException.fieldError(
+                        "customerSessionId", "is not an identified customer session of this register"))))
+                .customerId();
+    }
+
+    private String hash(CheckoutRequest request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
