@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Customer authorization at the register: register-api.md §1. A session is visible only to its register. */
+/** Customer authorization at the register: docs/http-api.md. A session is visible only to its register. */
 @RestController
 @RequestMapping("/api/register/v1/customer-sessions")
 public class CustomerSessionsController {

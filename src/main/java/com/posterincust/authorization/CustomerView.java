@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-/** The {@code Customer} of register-api.md §1: the inCust wallet plus the matching Poster client. */
+/** The {@code Customer} of docs/http-api.md: the inCust wallet plus the matching Poster client. */
 public record CustomerView(String id, String name, String phone, String email, boolean isNew, BigDecimal bonusPoints,
                            List<Account> accounts, List<Coupon> coupons, String posterClientId) {
 

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a business types to bind a register: register-api.md §2. */
+/** What a business types to bind a register: docs/http-api.md. */
 public record BindingRequest(
         @NotBlank(message = "is required")
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be a Poster account name (the part before .joinposter.com)")

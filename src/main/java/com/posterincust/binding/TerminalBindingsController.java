@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Binding registers to inCust terminals: register-api.md §2. Credentials are never part of an answer. */
+/** Binding registers to inCust terminals: docs/http-api.md. Credentials are never part of an answer. */
 @RestController
 @RequestMapping("/api/admin/v1/terminal-bindings")
 @SecurityRequirement(name = "basic")

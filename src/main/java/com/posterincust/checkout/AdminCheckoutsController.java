@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Checkouts for operators (register-api.md §5): stuck, reversing or reversed ones found without SQL, with the bonus
+ * Checkouts for operators (docs/http-api.md): stuck, reversing or reversed ones found without SQL, with the bonus
  * figures of the register, Poster's receipt and inCust side by side.
  */
 @RestController

@@ -79,11 +79,11 @@ public class CheckoutCommands {
 
     /** The register's or Poster's word that the receipt closed; the later of the two changes nothing. */
     @Transactional
-    public Checkout receiptClosed(String checkoutId, String transactionId, BigDecimal payedBonus, String source) {
+    public Checkout receiptClosed(String checkoutId, String transactionId, BigDecimal payedBonus) {
         CheckoutStatus status = checkouts.find(checkoutId).orElseThrow().status();
         if (status == CheckoutStatus.AWAITING_ORDER_CLOSE) {
             checkouts.saveReceipt(checkoutId, transactionId, payedBonus);
-            correlate(checkoutId, CheckoutProcess.MESSAGE_RECEIPT_CLOSED, Map.of(CheckoutProcess.VAR_RECEIPT_SOURCE, source));
+            correlate(checkoutId, CheckoutProcess.MESSAGE_RECEIPT_CLOSED, Map.of());
         } else if (payedBonus != null && (status == CheckoutStatus.FINALIZING || status == CheckoutStatus.COMPLETED)) {
             checkouts.saveLateReport(checkoutId, payedBonus);
         }

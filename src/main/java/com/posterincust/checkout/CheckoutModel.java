@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The checkout's parts as the register sees them (register-api.md §1); money in major units. */
+/** The checkout's parts as the register sees them (docs/http-api.md); money in major units. */
 public final class CheckoutModel {
 
     private CheckoutModel() {

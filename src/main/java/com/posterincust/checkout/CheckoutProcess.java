@@ -19,7 +19,6 @@ public final class CheckoutProcess {
     public static final String VAR_CODE_OUTCOME = "codeOutcome";
     public static final String VAR_RECEIPT_STATE = "receiptState";
     public static final String VAR_RECEIPT_CHECKS = "receiptChecks";
-    public static final String VAR_RECEIPT_SOURCE = "receiptSource";
     public static final String VAR_BONUS_TO_APPLY = "bonusToApply";
     /** The note for operators when the register and Poster's receipt disagreed on the bonus paid; null otherwise. */
     public static final String VAR_BONUS_CHECK = "bonusCheck";

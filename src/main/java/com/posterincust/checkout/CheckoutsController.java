@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Checkout at the register: register-api.md §1. Reads the request, asks {@link RegisterCheckouts}, and answers its
+ * Checkout at the register: docs/http-api.md. Reads the request, asks {@link RegisterCheckouts}, and answers its
  * outcome in HTTP; what fits which status and what a repeated call answers is decided there.
  */
 @RestController

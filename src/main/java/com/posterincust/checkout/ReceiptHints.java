@@ -56,7 +56,7 @@ public class ReceiptHints {
                 : known.stream().filter(c -> c.status() == CheckoutStatus.AWAITING_ORDER_CLOSE).findFirst();
         waiting.ifPresent(checkout -> {
             try {
-                commands.receiptClosed(checkout.id(), receipt.transactionId(), null, "WEBHOOK");
+                commands.receiptClosed(checkout.id(), receipt.transactionId(), null);
                 log.info("Checkout {}: receipt {} closed at register {}, as Poster says", checkout.id(),
                         receipt.transactionId(), receipt.tabletId());
             } catch (CheckoutCommands.WaitStateGone | OptimisticLockingException registerCameFirst) {

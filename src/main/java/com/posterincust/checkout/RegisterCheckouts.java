@@ -28,7 +28,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * What a register may do with its own checkouts (register-api.md §1): which call fits which status, what a repeated
+ * What a register may do with its own checkouts (docs/http-api.md): which call fits which status, what a repeated
  * call answers, and the rules a register's choice must meet, each in one place. The engine work of every call is one
  * transaction of {@link CheckoutCommands}; a call that meets another on the same checkout is run again.
  */
@@ -130,7 +130,7 @@ public class RegisterCheckouts {
             if (checkout.status() != CheckoutStatus.AWAITING_ORDER_CLOSE && !RECEIPT_CLOSED.contains(checkout.status())) {
                 return Refused.wrongState(checkout);
             }
-            return engine(() -> new Done(commands.receiptClosed(id, transactionId, payedBonus, "REGISTER")));
+            return engine(() -> new Done(commands.receiptClosed(id, transactionId, payedBonus)));
         }).orElseGet(() -> notFound(id));
     }
 

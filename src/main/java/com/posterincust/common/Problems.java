@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** RFC 9457 problems with the stable {@code type} URIs of register-api.md: {@code /problems/<slug>}. */
+/** RFC 9457 problems with the stable {@code type} URIs of docs/http-api.md: {@code /problems/<slug>}. */
 public final class Problems {
 
     public static final String INVALID_REQUEST = "invalid-request";

@@ -14,7 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request body has a limit (register-api.md §5): a larger one is answered 413 {@code payload-too-large}
+ * Every request body has a limit (docs/http-api.md): a larger one is answered 413 {@code payload-too-large}
  * before it is read. A declared length is judged at once; a chunked body is read up to its limit and no further,
  * so no request, signed or not, can make the service hold more than the limit in memory.
  */

@@ -14,12 +14,11 @@ import com.posterincust.incust.IncustWire.Reservation;
 import com.posterincust.incust.IncustWire.TerminalSettings;
 import com.posterincust.incust.IncustWire.TerminalToken;
 import com.posterincust.incust.IncustWire.Transaction;
-import com.posterincust.incust.IncustWire.TransactionList;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
 
-/** inCust's Terminal API on the wire: the whole table of shared/spec/incust.md. */
+/** inCust's Terminal API on the wire: the assumed contract of docs/external-apis.md. */
 @Headers({"Content-Type: application/json", "Accept: application/json"})
 interface IncustApi {
 
@@ -76,8 +75,4 @@ interface IncustApi {
     @RequestLine("GET /term/transaction/{id}")
     @Headers("Authorization: Bearer {token}")
     Transaction transaction(@Param("token") String token, @Param("id") String transactionId);
-
-    @RequestLine("GET /term/transactions?external_id={externalId}")
-    @Headers("Authorization: Bearer {token}")
-    TransactionList transactionsByExternalId(@Param("token") String token, @Param("externalId") String externalId);
 }

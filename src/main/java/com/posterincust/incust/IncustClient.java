@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.ExternalCallMetrics;
+import com.posterincust.common.FeignFailures;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustWire.Check;
 import com.posterincust.incust.IncustWire.CheckResult;
@@ -22,17 +23,13 @@ import com.posterincust.incust.IncustWire.TerminalToken;
 import com.posterincust.incust.IncustWire.Transaction;
 import feign.Client;
 import feign.Feign;
-import feign.FeignException;
 import feign.Request;
 import feign.RequestTemplate;
-import feign.RetryableException;
 import feign.Retryer;
 import feign.Target;
-import feign.codec.DecodeException;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.math.BigDecimal;
-import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
@@ -142,12 +139,6 @@ public class IncustClient {
         return authorized("GET /term/transaction/{id}", terminal, token -> api.transaction(token, transactionId));
     }
 
-    public Optional<Transaction> transactionByExternalId(IncustCredentials terminal, String externalId) {
-        List<Transaction> found = authorized("GET /term/transactions", terminal,
-                token -> api.transactionsByExternalId(token, externalId)).transactions();
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
     private <T> T authorized(String operation, IncustCredentials terminal, Function<String, T> call) {
         String token = cachedToken(terminal);
         try {
@@ -172,21 +163,7 @@ public class IncustClient {
     }
 
     private <T> T guarded(String operation, Supplier<T> call) {
-        return metrics.timed("incust", operation, () -> unguarded(operation, call));
-    }
-
-    private static <T> T unguarded(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RetryableException e) {
-            boolean timeout = e.getCause() instanceof SocketTimeoutException;
-            throw new ExternalSystemUnavailableException("inCust", operation,
-                    timeout ? "timed out" : "not reachable", timeout);
-        } catch (DecodeException e) {
-            throw new ExternalSystemUnavailableException("inCust", operation, "unreadable answer", false);
-        } catch (FeignException e) {
-            throw new ExternalSystemUnavailableException("inCust", operation, "HTTP " + e.status(), false);
-        }
+        return metrics.timed("incust", operation, () -> FeignFailures.asUnavailable("inCust", operation, call));
     }
 
     private static String digest(String secret) {

@@ -3,7 +3,7 @@ package com.posterincust.incust;
 import com.posterincust.common.HttpEndpointProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The {@code incust.*} settings of register-api.md §4. Mutable because the sandbox points them at itself. */
+/** The {@code incust.*} settings of docs/http-api.md. Mutable because the sandbox points them at itself. */
 @ConfigurationProperties("incust")
 public class IncustProperties {
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The inCust Terminal API shapes this project codes against (shared/spec/incust.md, "assumed wire contract").
+ * The inCust Terminal API shapes this project codes against (docs/external-apis.md, "assumed").
  * They are kept together so that replacing one with inCust's documented shape is a change in one file.
  * All are snake_case on the wire, money is decimal major units.
  */
@@ -130,9 +130,6 @@ public final class IncustWire {
         public static final String CANCELLED = "cancelled";
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record TransactionList(List<Transaction> transactions) {
-    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ConfirmationCode(String code) {

@@ -16,7 +16,6 @@ public final class InstallationProcess {
     public static final String VAR_TIME_ZONE = "timeZone";
     public static final String VAR_LOYALTY_GROUP_ID = "loyaltyGroupId";
     /** Set by the model's error boundaries: why the installation stopped. */
-    public static final String VAR_REFUSAL_CODE = "refusalCode";
     public static final String VAR_REFUSAL_REASON = "refusalReason";
 
     /** Transient (never stored): the one-time OAuth code and the webhook's access token. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class InstallationWebhooks {
 
-    /** Poster's tokens start with the account's number (poster.md §1: {@code 861052:0239...}). */
+    /** Poster's tokens start with the account's number (docs/external-apis.md: {@code 861052:0239...}). */
     private static final Pattern TOKEN_ACCOUNT_NUMBER = Pattern.compile("(\\d{1,20}):.+");
     private static final Logger log = LoggerFactory.getLogger(InstallationWebhooks.class);
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Installed Poster accounts, for administrators (register-api.md §2). Tokens are never part of an answer. */
+/** Installed Poster accounts, for administrators (docs/http-api.md). Tokens are never part of an answer. */
 @RestController
 @RequestMapping("/api/admin/v1/installations")
 @SecurityRequirement(name = "basic")

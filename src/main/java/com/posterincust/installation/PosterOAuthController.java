@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-/** The browser side of installing the app: register-api.md §3. Answers are HTML pages for a business owner. */
+/** The browser side of installing the app: docs/http-api.md. Answers are HTML pages for a business owner. */
 @RestController
 public class PosterOAuthController {
 

@@ -3,14 +3,11 @@ package com.posterincust.poster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.ExternalCallMetrics;
+import com.posterincust.common.FeignFailures;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import feign.Client;
 import feign.Feign;
-import feign.FeignException;
-import feign.RetryableException;
-import feign.codec.DecodeException;
 import feign.Retryer;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -240,25 +237,7 @@ public class PosterClient {
     }
 
     private JsonNode guarded(String method, Supplier<JsonNode> call) {
-        return metrics.timed("poster", method, () -> unguarded(method, call));
-    }
-
-    private static JsonNode unguarded(String method, Supplier<JsonNode> call) {
-        try {
-            return call.get();
-        } catch (RetryableException e) {
-            boolean timeout = e.getCause() instanceof SocketTimeoutException;
-            throw new ExternalSystemUnavailableException("Poster", method,
-                    timeout ? "timed out" : "not reachable (" + causeName(e) + ")", timeout);
-        } catch (DecodeException e) {
-            throw new ExternalSystemUnavailableException("Poster", method, "answer is not JSON", false);
-        } catch (FeignException e) {
-            throw new ExternalSystemUnavailableException("Poster", method, "HTTP " + e.status(), false);
-        }
-    }
-
-    private static String causeName(Throwable e) {
-        return e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName();
+        return metrics.timed("poster", method, () -> FeignFailures.asUnavailable("Poster", method, call));
     }
 
     /** Poster keeps deleted groups and clients, marked {@code delete} = 1: they are never used again. */

@@ -4,7 +4,7 @@ import com.posterincust.common.HttpEndpointProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The {@code poster.*} settings of register-api.md §4. Mutable because the sandbox points them at itself. */
+/** The {@code poster.*} settings of docs/http-api.md. Mutable because the sandbox points them at itself. */
 @ConfigurationProperties("poster")
 public class PosterProperties {
 

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 /**
  * {@code X-Poster-Signature = md5(fullUrlWithQuery + body + X-Poster-Time + application_secret)}, plain
- * concatenation (poster.md §7). The body is taken as the raw bytes received, since the exact JSON bytes
+ * concatenation (docs/external-apis.md). The body is taken as the raw bytes received, since the exact JSON bytes
  * Poster hashes are not documented.
  */
 public final class RegisterSignature {

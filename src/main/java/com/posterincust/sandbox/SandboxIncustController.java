@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A fake of inCust's Terminal API, its request and answer shapes written out here from shared/spec/incust.md, field
+ * A fake of inCust's Terminal API, its request and answer shapes written out here from the assumed contract of docs/external-apis.md, field
  * by field, as JSON trees: none of the service's own inCust classes are used, so a mistake in them cannot hide in a
  * fake that makes the same one. As strict as the spec: {@code Accept-Language} must be one of inCust's languages,
  * tokens expire, money is decimal. The rules live in {@link SandboxIncust}.

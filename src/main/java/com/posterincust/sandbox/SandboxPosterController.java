@@ -27,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A fake of Poster's OAuth pages and Web API, speaking the wire shapes of shared/spec/poster.md:
+ * A fake of Poster's OAuth pages and Web API, speaking the wire shapes of docs/external-apis.md:
  * bare OAuth answers, {@code {"response": ..}} envelopes, errors as {@code {"error":{"code","message"}}}.
  * Where Poster's documentation leaves a point open, the fake takes the reading hardest on the service: it does not
  * relay the OAuth {@code state} (unless {@code sandbox.poster.relay-state=true}), keeps deleted receipts out of

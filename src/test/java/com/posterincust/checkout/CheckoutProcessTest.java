@@ -132,7 +132,7 @@ class CheckoutProcessTest {
 
         assertThat(reserved.status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
         verify(incust).reserve(eq(TERMINAL), any(), eq(checkout.id()), eq(new IncustWire.Redeem(BigDecimal.ZERO, List.of())));
-        assertThat(commands.receiptClosed(checkout.id(), "5001", BigDecimal.ZERO, "REGISTER").status())
+        assertThat(commands.receiptClosed(checkout.id(), "5001", BigDecimal.ZERO).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
         Jobs.runAll(management);
 
@@ -156,7 +156,7 @@ class CheckoutProcessTest {
         assertThat(right.status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
         assertThat(right.result().bonusToApply()).isEqualByComparingTo("20.00");
 
-        commands.receiptClosed(checkout.id(), "5002", new BigDecimal("15.00"), "REGISTER");
+        commands.receiptClosed(checkout.id(), "5002", new BigDecimal("15.00"));
         Jobs.runAll(management);
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
         verify(incust).finalizeTransaction(TERMINAL, "tx-2", "5002", new BigDecimal("15.00"));
@@ -166,7 +166,7 @@ class CheckoutProcessTest {
     void theBonusFinalizedIsNeverMoreThanReserved() {
         Checkout checkout = reservedWithoutConfirmation("tx-3", "20.00");
 
-        commands.receiptClosed(checkout.id(), "5003", new BigDecimal("35.00"), "REGISTER");
+        commands.receiptClosed(checkout.id(), "5003", new BigDecimal("35.00"));
         Jobs.runAll(management);
 
         verify(incust).finalizeTransaction(TERMINAL, "tx-3", "5003", new BigDecimal("20.00"));
@@ -292,9 +292,9 @@ class CheckoutProcessTest {
         when(poster.getTransaction(account, TOKEN, "6001")).thenReturn(Optional.of(
                 new PosterReceipt("6001", PosterReceipt.State.CLOSED, new BigDecimal("12.50"), "2")));
 
-        assertThat(commands.receiptClosed(checkout.id(), "6001", null, "WEBHOOK").status())
+        assertThat(commands.receiptClosed(checkout.id(), "6001", null).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
-        assertThat(commands.receiptClosed(checkout.id(), "6001", new BigDecimal("20.00"), "REGISTER").status())
+        assertThat(commands.receiptClosed(checkout.id(), "6001", new BigDecimal("20.00")).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
         Jobs.runAll(management);
 
@@ -309,7 +309,7 @@ class CheckoutProcessTest {
         when(poster.getTransaction(account, TOKEN, "6004")).thenReturn(Optional.of(
                 new PosterReceipt("6004", PosterReceipt.State.CLOSED, new BigDecimal("0.00"), "2")));
 
-        commands.receiptClosed(checkout.id(), "6004", new BigDecimal("20.00"), "REGISTER");
+        commands.receiptClosed(checkout.id(), "6004", new BigDecimal("20.00"));
         Jobs.runAll(management);
 
         verify(incust).finalizeTransaction(TERMINAL, "tx-14", "6004", new BigDecimal("20.00"));
@@ -329,9 +329,9 @@ class CheckoutProcessTest {
     void theRegisterFirstThenTheWebhookChangesNothing() {
         Checkout checkout = reservedWithoutConfirmation("tx-12", "20.00", "6002");
 
-        commands.receiptClosed(checkout.id(), "6002", new BigDecimal("20.00"), "REGISTER");
+        commands.receiptClosed(checkout.id(), "6002", new BigDecimal("20.00"));
         Jobs.runAll(management);
-        assertThat(commands.receiptClosed(checkout.id(), "6002", null, "WEBHOOK").status())
+        assertThat(commands.receiptClosed(checkout.id(), "6002", null).status())
                 .isEqualTo(CheckoutStatus.COMPLETED);
 
         verify(incust, times(1)).finalizeTransaction(any(), anyString(), anyString(), any());
@@ -387,7 +387,7 @@ class CheckoutProcessTest {
         when(incust.finalizeTransaction(TERMINAL, "tx-16", "5016", new BigDecimal("0.00")))
                 .thenThrow(new ExternalSystemUnavailableException("inCust", "finalize", "HTTP 503", false))
                 .thenReturn(transaction("tx-16", "finalized", "0", null));
-        commands.receiptClosed(checkout.id(), "5016", BigDecimal.ZERO, "REGISTER");
+        commands.receiptClosed(checkout.id(), "5016", BigDecimal.ZERO);
         management.executeJob(onlyJob(checkout).getId());
         Job finalize = management.createJobQuery().processInstanceId(instance(checkout)).singleResult();
         assertThatThrownBy(() -> management.executeJob(finalize.getId()))
@@ -404,7 +404,7 @@ class CheckoutProcessTest {
         Checkout checkout = reservedWithoutConfirmation("tx-17", "0.00");
         when(incust.finalizeTransaction(any(), eq("tx-17"), anyString(), any()))
                 .thenThrow(new ExternalSystemUnavailableException("inCust", "finalize", "HTTP 503", false));
-        commands.receiptClosed(checkout.id(), "5017", BigDecimal.ZERO, "REGISTER");
+        commands.receiptClosed(checkout.id(), "5017", BigDecimal.ZERO);
         management.executeJob(onlyJob(checkout).getId());
 
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -425,7 +425,7 @@ class CheckoutProcessTest {
                 "POST /term/transaction/{id}/finalize", 409, IncustApiException.TRANSACTION_STATE, "already finalized"));
         when(incust.transaction(TERMINAL, "tx-18")).thenReturn(transaction("tx-18", "finalized", "0", null));
 
-        commands.receiptClosed(checkout.id(), "5018", BigDecimal.ZERO, "REGISTER");
+        commands.receiptClosed(checkout.id(), "5018", BigDecimal.ZERO);
         Jobs.runAll(management);
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);

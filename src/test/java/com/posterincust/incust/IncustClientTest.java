@@ -244,15 +244,12 @@ class IncustClientTest {
         incust.stubFor(post("/v1/term/transaction/tx-9/finalize").willReturn(okJson(tx.replace("confirmation_required", "finalized"))));
         incust.stubFor(post("/v1/term/transaction/tx-9/cancel").willReturn(okJson(tx.replace("confirmation_required", "cancelled"))));
         incust.stubFor(get("/v1/term/transaction/tx-9").willReturn(okJson(tx)));
-        incust.stubFor(get(urlPathEqualTo("/v1/term/transactions")).withQueryParam("external_id", equalTo("chk-1"))
-                .willReturn(okJson("{\"transactions\":[" + tx + "]}")));
 
         assertThat(client.resendConfirmation(TERMINAL, "tx-9").status()).isEqualTo("confirmation_required");
         assertThat(client.confirm(TERMINAL, "tx-9", "1234").status()).isEqualTo("confirmed");
         assertThat(client.finalizeTransaction(TERMINAL, "tx-9", "123", new BigDecimal("20.00")).status()).isEqualTo("finalized");
         assertThat(client.cancel(TERMINAL, "tx-9").status()).isEqualTo("cancelled");
         assertThat(client.transaction(TERMINAL, "tx-9").id()).isEqualTo("tx-9");
-        assertThat(client.transactionByExternalId(TERMINAL, "chk-1")).map(IncustWire.Transaction::id).contains("tx-9");
 
         incust.verify(postRequestedFor(urlEqualTo("/v1/term/transaction/tx-9/confirm"))
                 .withRequestBody(equalToJson("{\"code\":\"1234\"}")));

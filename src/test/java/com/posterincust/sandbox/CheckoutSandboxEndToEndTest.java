@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.Jobs;
-import com.posterincust.incust.IncustClient;
-import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
 import com.posterincust.register.RegisterSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,16 +32,15 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CheckoutSandboxEndToEndTest {
 
-    static final IncustCredentials TERMINAL = new IncustCredentials("demo-confirm", SandboxData.TERMINAL_PASSWORD);
 
     @LocalServerPort
     int port;
     @Autowired
     ManagementService management;
     @Autowired
-    IncustClient incust;
-    @Autowired
     ObjectMapper json;
+    @Autowired
+    SandboxIncust sandboxIncust;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -120,9 +116,8 @@ class CheckoutSandboxEndToEndTest {
         return checkoutId;
     }
 
-    private List<IncustWire.Transaction> finalizedInIncust(String checkoutId) {
-        return incust.transactionByExternalId(TERMINAL, checkoutId).stream()
-                .filter(transaction -> IncustWire.Transaction.FINALIZED.equals(transaction.status())).toList();
+    private List<String> finalizedInIncust(String checkoutId) {
+        return sandboxIncust.statusesOf(checkoutId).stream().filter(SandboxIncust.FINALIZED::equals).toList();
     }
 
     private String codeFromOutbox() throws Exception {

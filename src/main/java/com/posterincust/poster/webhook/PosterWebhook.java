@@ -1,7 +1,7 @@
 package com.posterincust.poster.webhook;
 
 /**
- * A webhook as Poster sends it (poster.md §6). Every field is kept exactly as received, as text, because the
+ * A webhook as Poster sends it (docs/external-apis.md). Every field is kept exactly as received, as text, because the
  * signature covers the received text. {@code data} is a JSON string, or null. Poster's {@code account_number} is
  * left out on purpose: the signature does not cover it, so nothing may depend on it.
  */
@@ -10,7 +10,7 @@ public record PosterWebhook(String account, String object, String objectId, Stri
 
     public static final String OBJECT_APPLICATION = "application";
     public static final String ACTION_ADDED = "added";
-    /** Unsettled in Poster's docs (poster.md §1): the removing action is assumed to be {@code removed}. */
+    /** Unsettled in Poster's docs (docs/external-apis.md): the removing action is assumed to be {@code removed}. */
     public static final String ACTION_REMOVED = "removed";
 
     public boolean is(String expectedObject, String expectedAction) {

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Poster's webhooks (register-api.md §3). Verifies, records once, hands the hook to its listeners and
+ * Poster's webhooks (docs/http-api.md). Verifies, records once, hands the hook to its listeners and
  * answers; listeners only write to the database, so the answer leaves in milliseconds.
  *
  * <p>A signed hook the service cannot use (fields no Poster hook has, or older than {@code poster.webhooks.max-age})

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** {@code verify = md5(account;object;object_id;action;[data;]time;secret)}: poster.md §6. */
+/** {@code verify = md5(account;object;object_id;action;[data;]time;secret)}: docs/external-apis.md. */
 public final class PosterWebhookSignature {
 
     private PosterWebhookSignature() {
