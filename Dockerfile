@@ -5,6 +5,8 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY processes processes
+COPY decisions decisions
+COPY register-app register-app
 COPY src src
 RUN ./mvnw -B -q package -DskipTests
 

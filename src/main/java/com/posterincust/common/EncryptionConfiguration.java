@@ -28,7 +28,7 @@ public class EncryptionConfiguration {
     @Bean
     TokenCipher tokenCipher(@Value("${orchestrator.encryption.key:}") String configuredKey,
                             @Value("${orchestrator.encryption.key-file:./data/encryption.key}") Path keyFile,
-                            @Value("${sandbox.enabled:true}") boolean sandbox) throws IOException {
+                            @Value("${sandbox.enabled}") boolean sandbox) throws IOException {
         if (!configuredKey.isBlank()) {
             return new TokenCipher(aesKey(decode(configuredKey, "orchestrator.encryption.key")));
         }

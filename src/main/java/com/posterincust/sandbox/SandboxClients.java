@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * their row with {@code delete} = 1, as Poster's do.
  */
 @Component
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxClients {
 
     private final List<Map<String, Object>> clients = new CopyOnWriteArrayList<>();

@@ -1,69 +1,73 @@
 package com.posterincust.sandbox;
 
 import com.posterincust.common.PublicAddress;
-import com.posterincust.incust.IncustProperties;
-import com.posterincust.poster.PosterProperties;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 /**
- * The default run: fake Poster and inCust served by this process, reached through the real clients over HTTP.
- * Once the port is known, the clients are pointed at the fakes and the app gets demo credentials.
+ * The sandbox run (application-sandbox.yml): fake Poster and inCust served by this process, reached through the real
+ * clients over HTTP. It must never become production by accident: when the sandbox is on only because no profile was
+ * chosen, yet production settings are configured (a real Poster app, a database other than H2, an administrator
+ * password other than the demo one), the service refuses to start and says why.
  */
 @Configuration
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
-public class SandboxConfiguration {
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
+public class SandboxConfiguration implements InitializingBean {
 
+    static final String PROFILE = "sandbox";
     static final String APPLICATION_ID = "sandbox-app";
     static final String APPLICATION_SECRET = "sandbox-application-secret";
+    static final String DEMO_PASSWORD = "demo";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
-    private final PosterProperties poster;
-    private final IncustProperties incust;
+    private final Environment environment;
     private final PublicAddress publicAddress;
-    private final String adminUser;
-    private final String adminPassword;
-    private int port;
 
-    public SandboxConfiguration(PosterProperties poster, IncustProperties incust, PublicAddress publicAddress,
-                                @Value("${camunda.bpm.admin-user.id:}") String adminUser,
-                                @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
-        this.poster = poster;
-        this.incust = incust;
+    public SandboxConfiguration(Environment environment, PublicAddress publicAddress) {
+        this.environment = environment;
         this.publicAddress = publicAddress;
-        this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
     }
 
-    @EventListener
-    public void pointClientsAtSandbox(WebServerInitializedEvent event) {
-        port = event.getWebServer().getPort();
-        String self = "http://localhost:" + port;
-        poster.getApi().setBaseUrl(self + "/sandbox/poster/{account}/api");
-        poster.getOauth().setAuthorizeUrl(self + "/sandbox/poster/auth");
-        poster.getOauth().setRedirectUri(self + "/poster/oauth/callback");
-        if (poster.getApplication().getId().isBlank()) {
-            poster.getApplication().setId(APPLICATION_ID);
+    @Override
+    public void afterPropertiesSet() {
+        if (Arrays.asList(environment.getActiveProfiles()).contains(PROFILE)) {
+            return;
         }
-        if (poster.getApplication().getSecret().isBlank()) {
-            poster.getApplication().setSecret(APPLICATION_SECRET);
+        List<String> production = new ArrayList<>();
+        if (!APPLICATION_ID.equals(environment.getProperty("poster.application.id"))) {
+            production.add("poster.application.id is a real Poster app");
         }
-        incust.getApi().setBaseUrl(self + "/sandbox/incust/v1");
-        if (publicAddress.getPublicBaseUrl().isBlank()) {
-            publicAddress.setPublicBaseUrl(self);
+        if (!APPLICATION_SECRET.equals(environment.getProperty("poster.application.secret"))) {
+            production.add("poster.application.secret is a real app secret");
+        }
+        if (!environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")) {
+            production.add("spring.datasource.url is not an H2 database");
+        }
+        if (!DEMO_PASSWORD.equals(environment.getProperty("camunda.bpm.admin-user.password"))) {
+            production.add("camunda.bpm.admin-user.password is not the demo password");
+        }
+        if (!production.isEmpty()) {
+            throw new IllegalStateException("The sandbox is on only because no profile was chosen, but "
+                    + String.join("; ", production) + ". For production choose a profile (SPRING_PROFILES_ACTIVE="
+                    + "production) and set sandbox.enabled=false; to run the sandbox with these settings on purpose, "
+                    + "choose it: SPRING_PROFILES_ACTIVE=sandbox");
         }
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void printDemoAccess() {
-        String self = "http://localhost:" + port;
+    public void printDemoAccess(ApplicationReadyEvent ready) {
+        String self = publicAddress.getPublicBaseUrl();
         log.info("""
 
                 ==== Sandbox run: fake Poster and inCust in this process; nothing reaches the real ones ====
@@ -76,7 +80,8 @@ public class SandboxConfiguration {
                   Demo Poster account "{}" (customer number {}); inCust terminal logins: {}
                   Demo guests: +380501234567 (150 bonus points, a coupon), +380671112233; any other phone is new
                 ==========================================================================================""",
-                self, self, adminUser, adminPassword, self, self, self, self, self,
+                self, self, environment.getProperty("camunda.bpm.admin-user.id"),
+                environment.getProperty("camunda.bpm.admin-user.password"), self, self, self, self, self,
                 SandboxData.ACCOUNT, SandboxData.ACCOUNT_NUMBER, SandboxData.terminalLogins());
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * start unless {@code sandbox.demo-setup-at-start=false}, and from the sandbox register's "Set up the demo" button.
  */
 @Component
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxDemoSetup {
 
     /** Which demo register works with which demo terminal: Podil bar asks the guest for a code, the others do not. */

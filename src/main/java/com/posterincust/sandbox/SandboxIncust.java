@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * It shares no code with the service's inCust client: its shapes are spelled out by {@link SandboxIncustController}.
  */
 @Component
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxIncust {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);

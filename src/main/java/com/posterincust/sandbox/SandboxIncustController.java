@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 @RestController
 @RequestMapping("/sandbox/incust/v1/term")
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxIncustController {
 
     static final Set<String> LANGUAGES = Set.of("en", "ru", "uk", "pl", "sk");

@@ -36,7 +36,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Hidden
 @RestController
 @RequestMapping("/sandbox/poster")
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxPosterController {
 
     private record IssuedCode(String account, String redirectUri) {

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * unsettled: {@code changed} by default, the case the service must handle without the register's word).
  */
 @Component
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxReceipts {
 
     static final int OPEN = 1;

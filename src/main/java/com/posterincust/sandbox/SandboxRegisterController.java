@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 @RestController
 @RequestMapping("/sandbox/register")
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxRegisterController {
 
     record Product(String id, String name, BigDecimal price) {

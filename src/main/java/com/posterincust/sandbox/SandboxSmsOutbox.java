@@ -16,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 /** Where the fake inCust "sends" confirmation codes, so a person trying the sandbox can read them. */
 @Hidden
 @RestController
-@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "sandbox.enabled", havingValue = "true")
 public class SandboxSmsOutbox {
 
     public record Message(OffsetDateTime sentAt, String recipient, String transactionId, String code) {

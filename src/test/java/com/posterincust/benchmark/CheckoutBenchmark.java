@@ -94,7 +94,8 @@ public final class CheckoutBenchmark {
 
     private Report execute(Settings settings) throws Exception {
         try (BenchmarkFakes fakes = new BenchmarkFakes(settings.latencyMillis(), settings.registers())) {
-            List<String> args = new ArrayList<>(List.of("--server.port=0", "--sandbox.enabled=false",
+            List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=production",
+                    "--sandbox.enabled=false",
                     "--poster.application.id=bench", "--poster.application.secret=" + SECRET,
                     "--poster.oauth.redirect-uri=http://localhost/poster/oauth/callback",
                     "--orchestrator.public-base-url=https://orchestrator.bench",

@@ -40,6 +40,7 @@ final class PackagedService implements AutoCloseable {
         Path log = Path.of("target", name + ".log");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar().getPath(),
                 "--server.port=" + port,
+                "--spring.profiles.active=production",
                 "--sandbox.enabled=false",
                 "--poster.application.id=test-app",
                 "--poster.application.secret=" + BlackBox.SECRET,

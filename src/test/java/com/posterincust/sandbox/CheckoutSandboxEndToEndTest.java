@@ -19,18 +19,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A whole checkout with confirmation through HTTP against the default run's fake Poster and inCust: the register
  * plugin's calls, signed; the code read from the SMS outbox; inCust's own record of the sale checked at the end.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sandbox.enabled=true", "poster.application.id=", "poster.application.secret="})
-@ActiveProfiles("test")
-class CheckoutSandboxEndToEndTest {
+class CheckoutSandboxEndToEndTest extends SandboxRun {
 
 
     @LocalServerPort

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The cashier at the sandbox register, clicking through the real register app in Chromium: the default run as a
@@ -21,13 +20,11 @@ import org.springframework.test.context.ActiveProfiles;
  * Register 1 (Podil bar) works with the terminal that asks for a code, register 2 (Podil terrace) with the one that
  * does not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"sandbox.enabled=true",
-        "poster.application.id=", "poster.application.secret=", "orchestrator.public-base-url=",
-        "sandbox.demo-setup-at-start=true", "camunda.bpm.job-execution.enabled=true"})
-@ActiveProfiles("test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"sandbox.demo-setup-at-start=true", "camunda.bpm.job-execution.enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NamedInOutput.class)
-class RegisterAppBrowserTest {
+class RegisterAppBrowserTest extends SandboxRun {
 
     static final String CODE_REGISTER = "1";
     static final String INSTANT_REGISTER = "2";

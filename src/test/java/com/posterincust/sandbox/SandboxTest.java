@@ -31,15 +31,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The default run as a newcomer meets it: fake Poster and inCust in-process, reached over HTTP by the real clients. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sandbox.enabled=true", "poster.application.id=", "poster.application.secret="})
-@ActiveProfiles("test")
-class SandboxTest {
+class SandboxTest extends SandboxRun {
 
     static final IncustCredentials CONFIRMING = new IncustCredentials("demo-confirm", SandboxData.TERMINAL_PASSWORD);
     static final IncustCredentials INSTANT = new IncustCredentials("demo-instant", SandboxData.TERMINAL_PASSWORD);
