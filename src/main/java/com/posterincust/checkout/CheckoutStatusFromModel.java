@@ -2,8 +2,10 @@ package com.posterincust.checkout;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,13 +17,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
  * The model owns the checkout's status: an element whose properties (Modeler: <i>Properties panel → Extension
  * properties</i>) say {@code checkoutStatus = AWAITING_CONFIRMATION} sets that status when the token reaches it — or,
- * for a waiting event, when the event happens. Nothing else writes a status. A process that names a status anywhere
+ * for a waiting event, when the event happens. An asynchronous element is reached when the token is parked before
+ * it, so the register sees "cancelled" at once while the release behind it runs in the background. Nothing else
+ * writes a status. A process that names a status anywhere
  * must name one on every end event; a model that forgets, or names a status that does not exist, fails to deploy.
  */
 @Component
@@ -48,6 +53,7 @@ public class CheckoutStatusFromModel extends AbstractProcessEnginePlugin {
     private final class StatusListeners extends AbstractBpmnParseListener {
 
         private final Set<String> endEventsWithout = new LinkedHashSet<>();
+        private final Map<ActivityImpl, CheckoutStatus> arrivals = new LinkedHashMap<>();
         private boolean namesStatuses;
 
         @Override
@@ -95,6 +101,7 @@ public class CheckoutStatusFromModel extends AbstractProcessEnginePlugin {
         @Override
         public void parseProcess(Element element, ProcessDefinitionEntity process) {
             try {
+                arrivals.forEach(this::listenForArrival);
                 if (namesStatuses && !endEventsWithout.isEmpty()) {
                     throw new ProcessEngineException("Process " + process.getKey() + " names a " + PROPERTY
                             + " on some elements but not on its end events " + endEventsWithout
@@ -102,26 +109,42 @@ public class CheckoutStatusFromModel extends AbstractProcessEnginePlugin {
                 }
             } finally {
                 endEventsWithout.clear();
+                arrivals.clear();
                 namesStatuses = false;
             }
         }
 
+        /** Remembered until the whole process is parsed: only then are the flows into the element known. */
         private Optional<CheckoutStatus> onArrival(Element element, ActivityImpl activity) {
-            return attach(element, activity, ExecutionListener.EVENTNAME_START);
-        }
-
-        private Optional<CheckoutStatus> onHappening(Element element, ActivityImpl activity) {
-            return attach(element, activity, ExecutionListener.EVENTNAME_END);
-        }
-
-        private Optional<CheckoutStatus> attach(Element element, ActivityImpl activity, String event) {
             Optional<CheckoutStatus> status = declaredStatus(element, activity.getId());
             status.ifPresent(named -> {
                 namesStatuses = true;
-                activity.addListener(event, (ExecutionListener) execution -> checkouts.setStatus(
-                        (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID), named));
+                arrivals.put(activity, named);
             });
             return status;
+        }
+
+        private void listenForArrival(ActivityImpl activity, CheckoutStatus status) {
+            if (activity.isAsyncBefore() && !activity.getIncomingTransitions().isEmpty()) {
+                activity.getIncomingTransitions().forEach(flow -> ((TransitionImpl) flow)
+                        .addListener(ExecutionListener.EVENTNAME_TAKE, setsStatus(status)));
+            } else {
+                activity.addListener(ExecutionListener.EVENTNAME_START, setsStatus(status));
+            }
+        }
+
+        private Optional<CheckoutStatus> onHappening(Element element, ActivityImpl activity) {
+            Optional<CheckoutStatus> status = declaredStatus(element, activity.getId());
+            status.ifPresent(named -> {
+                namesStatuses = true;
+                activity.addListener(ExecutionListener.EVENTNAME_END, setsStatus(named));
+            });
+            return status;
+        }
+
+        private ExecutionListener setsStatus(CheckoutStatus status) {
+            return execution -> checkouts.setStatus((String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID),
+                    status);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.posterincust.checkout;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -10,7 +12,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.posterincust.Jobs;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustApiException;
@@ -24,7 +25,9 @@ import com.posterincust.poster.PosterReceipt;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +37,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -79,6 +84,8 @@ class CheckoutProcessTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     ManagementService management;
     @Autowired
     HistoryService history;
@@ -87,11 +94,13 @@ class CheckoutProcessTest {
 
     String account;
     String bindingId;
+    final Map<String, ProcessInstance> started = new HashMap<>();
 
     static HistoryService historyForCoverage;
 
     @BeforeEach
     void aBoundRegisterAndAnOffer() {
+        BpmnAwareTests.init(engine);
         historyForCoverage = history;
         account = "cafe" + System.nanoTime();
         installations.storeToken(account, "861052", TOKEN);
@@ -134,7 +143,7 @@ class CheckoutProcessTest {
         verify(incust).reserve(eq(TERMINAL), any(), eq(checkout.id()), eq(new IncustWire.Redeem(BigDecimal.ZERO, List.of())));
         assertThat(commands.receiptClosed(checkout.id(), "5001", BigDecimal.ZERO).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
-        Jobs.runAll(management);
+        runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
         verify(incust).finalizeTransaction(TERMINAL, "tx-1", "5001", new BigDecimal("0.00"));
@@ -157,7 +166,7 @@ class CheckoutProcessTest {
         assertThat(right.result().bonusToApply()).isEqualByComparingTo("20.00");
 
         commands.receiptClosed(checkout.id(), "5002", new BigDecimal("15.00"));
-        Jobs.runAll(management);
+        runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
         verify(incust).finalizeTransaction(TERMINAL, "tx-2", "5002", new BigDecimal("15.00"));
     }
@@ -167,7 +176,7 @@ class CheckoutProcessTest {
         Checkout checkout = reservedWithoutConfirmation("tx-3", "20.00");
 
         commands.receiptClosed(checkout.id(), "5003", new BigDecimal("35.00"));
-        Jobs.runAll(management);
+        runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         verify(incust).finalizeTransaction(TERMINAL, "tx-3", "5003", new BigDecimal("20.00"));
     }
@@ -179,10 +188,10 @@ class CheckoutProcessTest {
         when(incust.transaction(TERMINAL, "tx-4")).thenReturn(transaction("tx-4", "cancelled", "20.00", 0));
 
         assertThat(commands.confirm(checkout.id(), "1111").status()).isEqualTo(CheckoutStatus.CANCELLED);
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-4");
-        assertThat(ended(checkout)).isEqualTo("CodeAttemptsExhausted");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CodeAttemptsExhausted");
     }
 
     @Test
@@ -192,10 +201,10 @@ class CheckoutProcessTest {
                 422, IncustApiException.CONFIRMATION_CODE_EXPIRED, "expired"));
 
         assertThat(commands.confirm(checkout.id(), "1111").status()).isEqualTo(CheckoutStatus.CANCELLED);
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-5");
-        assertThat(ended(checkout)).isEqualTo("CodeExpiredAtIncust");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CodeExpiredAtIncust");
     }
 
     @Test
@@ -205,11 +214,11 @@ class CheckoutProcessTest {
         assertThat(expiry.getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2030-01-01T12:05:00Z").toInstant());
 
         management.executeJob(expiry.getId());
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.EXPIRED);
         verify(incust).cancel(TERMINAL, "tx-6");
-        assertThat(ended(checkout)).isEqualTo("CheckoutExpired");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutExpired");
     }
 
     @Test
@@ -235,7 +244,7 @@ class CheckoutProcessTest {
 
         verify(incust, never()).reserve(any(), any(), anyString(), any());
         verify(incust, never()).cancel(any(), anyString());
-        assertThat(ended(checkout)).isEqualTo("CheckoutCancelledEarly");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutCancelledEarly");
     }
 
     @Test
@@ -245,7 +254,7 @@ class CheckoutProcessTest {
         management.executeJob(timer(checkout).getId());
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.EXPIRED);
-        assertThat(ended(checkout)).isEqualTo("CheckoutAbandoned");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutAbandoned");
     }
 
     @Test
@@ -253,10 +262,10 @@ class CheckoutProcessTest {
         Checkout checkout = reservedWithConfirmation("tx-8");
 
         assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-8");
-        assertThat(ended(checkout)).isEqualTo("CancelledWhileConfirming");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CancelledWhileConfirming");
     }
 
     @Test
@@ -264,10 +273,10 @@ class CheckoutProcessTest {
         Checkout checkout = reservedWithoutConfirmation("tx-9", "10.00");
 
         assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-9");
-        assertThat(ended(checkout)).isEqualTo("CancelledWhileWaitingForReceipt");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CancelledWhileWaitingForReceipt");
     }
 
     @Test
@@ -296,7 +305,7 @@ class CheckoutProcessTest {
                 .isEqualTo(CheckoutStatus.FINALIZING);
         assertThat(commands.receiptClosed(checkout.id(), "6001", new BigDecimal("20.00")).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
-        Jobs.runAll(management);
+        runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
         verify(incust, times(1)).finalizeTransaction(TERMINAL, "tx-11", "6001", new BigDecimal("12.50"));
@@ -310,7 +319,7 @@ class CheckoutProcessTest {
                 new PosterReceipt("6004", PosterReceipt.State.CLOSED, new BigDecimal("0.00"), "2")));
 
         commands.receiptClosed(checkout.id(), "6004", new BigDecimal("20.00"));
-        Jobs.runAll(management);
+        runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         verify(incust).finalizeTransaction(TERMINAL, "tx-14", "6004", new BigDecimal("20.00"));
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
@@ -322,7 +331,7 @@ class CheckoutProcessTest {
         assertThat(tasks.createTaskQuery().taskId(check.getId()).taskCandidateGroup("operators").count()).isOne();
 
         tasks.complete(check.getId());
-        assertThat(ended(checkout)).isEqualTo("CheckoutCompletedAfterBonusCheck");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutCompletedAfterBonusCheck");
     }
 
     @Test
@@ -330,7 +339,7 @@ class CheckoutProcessTest {
         Checkout checkout = reservedWithoutConfirmation("tx-12", "20.00", "6002");
 
         commands.receiptClosed(checkout.id(), "6002", new BigDecimal("20.00"));
-        Jobs.runAll(management);
+        runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
         assertThat(commands.receiptClosed(checkout.id(), "6002", null).status())
                 .isEqualTo(CheckoutStatus.COMPLETED);
 
@@ -345,7 +354,7 @@ class CheckoutProcessTest {
                 new PosterReceipt("6003", PosterReceipt.State.CLOSED, new BigDecimal("20.00"), "2")));
 
         management.executeJob(timer(checkout).getId());
-        Jobs.runAll(management);
+        runs(checkout, "FinalizeInIncust");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
         verify(incust).finalizeTransaction(TERMINAL, "tx-13", "6003", new BigDecimal("20.00"));
@@ -358,11 +367,11 @@ class CheckoutProcessTest {
                 new PosterReceipt("6004", PosterReceipt.State.DELETED, BigDecimal.ZERO, "2")));
 
         management.executeJob(timer(checkout).getId());
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.CANCELLED);
         verify(incust).cancel(TERMINAL, "tx-14");
-        assertThat(ended(checkout)).isEqualTo("ReceiptDeleted");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("ReceiptDeleted");
     }
 
     @Test
@@ -374,11 +383,11 @@ class CheckoutProcessTest {
         management.executeJob(timer(checkout).getId());
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
         management.executeJob(timer(checkout).getId());
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.EXPIRED);
         verify(incust).cancel(TERMINAL, "tx-15");
-        assertThat(ended(checkout)).isEqualTo("ReceiptNeverClosed");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("ReceiptNeverClosed");
     }
 
     @Test
@@ -426,9 +435,29 @@ class CheckoutProcessTest {
         when(incust.transaction(TERMINAL, "tx-18")).thenReturn(transaction("tx-18", "finalized", "0", null));
 
         commands.receiptClosed(checkout.id(), "5018", BigDecimal.ZERO);
-        Jobs.runAll(management);
+        runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
+    }
+
+    @Test
+    void aCancelWhileInCustIsDownAnswersAtOnceAndTheReleaseRetriesUntilAnIncident() {
+        Checkout checkout = reservedWithoutConfirmation("tx-21", "10.00");
+        when(incust.cancel(TERMINAL, "tx-21"))
+                .thenThrow(new ExternalSystemUnavailableException("inCust", "cancel", "HTTP 503", false));
+
+        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        Job release = job(processOf(checkout));
+        assertThat(release.getRetries()).isEqualTo(10);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(release.getId()))
+                    .hasRootCauseInstanceOf(ExternalSystemUnavailableException.class);
+        }
+
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance(checkout)).singleResult().getActivityId())
+                .isEqualTo("CancelledWhileWaitingForReceipt");
+        assertThat(status(checkout)).isEqualTo(CheckoutStatus.CANCELLED);
+        verify(incust, times(10)).cancel(TERMINAL, "tx-21");
     }
 
     @Test
@@ -439,7 +468,7 @@ class CheckoutProcessTest {
         when(incust.transaction(TERMINAL, "tx-19")).thenReturn(transaction("tx-19", "cancelled", "10.00", null));
 
         commands.cancel(checkout.id());
-        Jobs.runAll(management);
+        runs(checkout, "ReleaseReservation");
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(checkout.id()).count()).isZero();
         assertThat(runtime.createIncidentQuery().processInstanceId(instance(checkout)).count()).isZero();
@@ -465,9 +494,11 @@ class CheckoutProcessTest {
 
     private Checkout start() {
         String id = UUID.randomUUID().toString();
-        return commands.start(new CheckoutCommands.NewCheckout(id, account, "2", bindingId, "key-" + id, "hash",
+        Checkout checkout = commands.start(new CheckoutCommands.NewCheckout(id, account, "2", bindingId, "key-" + id, "hash",
                 "order-" + id.substring(0, 8), null, "c-1001", "UAH", new BigDecimal("91.00"),
                 List.of(new CheckoutModel.Item("12", null, "Latte", new BigDecimal("2"), new BigDecimal("45.50")))));
+        started.put(id, runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult());
+        return checkout;
     }
 
     private Checkout reservedWithConfirmation(String transactionId) {
@@ -525,8 +556,19 @@ class CheckoutProcessTest {
         return management.createJobQuery().processInstanceId(instance(checkout)).timers().singleResult();
     }
 
-    private String ended(Checkout checkout) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(checkout.id()).singleResult()
-                .getEndActivityId();
+    /** The checkout's process instance, kept from its start so that it can be asserted on after it ended. */
+    private ProcessInstance processOf(Checkout checkout) {
+        return started.get(checkout.id());
+    }
+
+    /**
+     * Runs the checkout's jobs one at a time as the job executor would, each time its only pending job, which must
+     * carry out the named step. (A compensation handler's job names no activity, so the step is checked in history.)
+     */
+    private void runs(Checkout checkout, String... steps) {
+        for (String step : steps) {
+            execute(job(processOf(checkout)));
+            BpmnAwareTests.assertThat(processOf(checkout)).hasPassed(step);
+        }
     }
 }
