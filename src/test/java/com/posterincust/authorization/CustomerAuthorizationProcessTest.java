@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.posterincust.SequenceFlowCoverage;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustClient;
@@ -36,16 +37,21 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Every path of processes/customer-authorization.bpmn, with Poster and inCust mocked at their clients. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(SequenceFlowCoverage.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerAuthorizationProcessTest {
 
     static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
@@ -90,6 +96,11 @@ class CustomerAuthorizationProcessTest {
                 false);
         when(poster.findClientsByPhone(anyString(), eq(TOKEN), anyString())).thenReturn(List.of());
         when(poster.createClient(anyString(), eq(TOKEN), any())).thenReturn("501");
+    }
+
+    @AfterAll
+    void everySequenceFlowWasTaken() {
+        SequenceFlowCoverage.assertEveryFlowTaken("processes/customer-authorization.bpmn", history);
     }
 
     @Test

@@ -11,6 +11,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.posterincust.FinishedInstance;
+import com.posterincust.SequenceFlowCoverage;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
@@ -32,18 +34,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Every path of processes/terminal-binding.bpmn, with Poster and inCust mocked at their clients. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(SequenceFlowCoverage.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerminalBindingProcessTest {
 
     static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
@@ -63,11 +72,14 @@ class TerminalBindingProcessTest {
     InstallationRepository installations;
     @Autowired
     HistoryService history;
+    @Autowired
+    ProcessEngine engine;
 
     String account;
 
     @BeforeEach
     void anActiveInstallationWithTwoSpotsAndThreeRegisters() {
+        BpmnAwareTests.init(engine);
         account = "cafe" + System.nanoTime();
         installations.storeToken(account, "861052", TOKEN);
         installations.saveSettings(account, "UAH", "Europe/Kyiv", "My Cafe");
@@ -80,6 +92,11 @@ class TerminalBindingProcessTest {
         when(incust.login(new IncustCredentials("bar-login", "bar-password"))).thenReturn(TERMINAL);
     }
 
+    @AfterAll
+    void everySequenceFlowWasTaken() {
+        SequenceFlowCoverage.assertEveryFlowTaken("processes/terminal-binding.bpmn", history);
+    }
+
     @Test
     void aCorrectRequestIsStoredAndAnnouncedToTheRegister() {
         BindingStarter.BindingOutcome outcome = starter.bind(request("861052", "2", "3"));
@@ -90,7 +107,8 @@ class TerminalBindingProcessTest {
         assertThat(binding.terminalCurrency()).isEqualTo("UAH");
         assertThat(bindings.findActive(account, "3")).map(TerminalBinding::id).contains(binding.id());
         assertThat(bindings.credentials(binding.id())).isEqualTo(new IncustCredentials("bar-login", "bar-password"));
-        assertThat(endOf(binding.id())).isEqualTo("RegisterBound");
+        BpmnAwareTests.assertThat(FinishedInstance.withBusinessKey(history, binding.id())).isEnded()
+                .hasPassed("RegisterBound");
         verify(poster).setTabletExtras(eq(account), eq(TOKEN), eq("3"), eq(Map.of(
                 "incust_bound", true, "incust_binding_id", binding.id(), "incust_terminal_id", "t-77",
                 "incust_terminal_title", "Bar register", "incust_currency", "UAH",
@@ -274,19 +292,14 @@ class TerminalBindingProcessTest {
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(bindingId).singleResult().getId();
     }
 
-    private String endOf(String bindingId) {
-        return history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instanceOf(bindingId))
-                .activityType("noneEndEvent").list().stream().map(HistoricActivityInstance::getActivityId)
-                .findFirst().orElseThrow();
-    }
-
     private List<BindingRejection> reasons(BindingStarter.BindingOutcome outcome) {
         assertThat(outcome).isInstanceOf(BindingStarter.BindingOutcome.Rejected.class);
         List<BindingRejection> reasons = ((BindingStarter.BindingOutcome.Rejected) outcome).reasons();
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(TerminalBindingProcess.KEY)
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0).getEndActivityId())
-                .isEqualTo("BindingRejected");
+        HistoricProcessInstance latest = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(TerminalBindingProcess.KEY).orderByProcessInstanceStartTime().desc()
+                .listPage(0, 1).get(0);
+        BpmnAwareTests.assertThat(new FinishedInstance(latest)).isEnded()
+                .hasPassed("BindingRejected");
         return reasons;
     }
 

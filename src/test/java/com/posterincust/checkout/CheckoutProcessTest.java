@@ -12,6 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.posterincust.SequenceFlowCoverage;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustApiException;
@@ -22,16 +23,13 @@ import com.posterincust.installation.InstallationRepository;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,34 +37,25 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Every sequence flow of processes/checkout.bpmn, with Poster and inCust mocked at their clients. */
 @SpringBootTest(properties = "checkout.receipt-check-limit=2")
 @ActiveProfiles("test")
+@Import(SequenceFlowCoverage.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckoutProcessTest {
 
     static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
     static final IncustCredentials TERMINAL = new IncustCredentials("bar-login", "bar-password");
-
-    @TestConfiguration
-    static class Coverage {
-        @Bean
-        SequenceFlowCoverage sequenceFlowCoverage() {
-            return new SequenceFlowCoverage();
-        }
-    }
 
     @MockitoBean
     PosterClient poster;
@@ -96,12 +85,9 @@ class CheckoutProcessTest {
     String bindingId;
     final Map<String, ProcessInstance> started = new HashMap<>();
 
-    static HistoryService historyForCoverage;
-
     @BeforeEach
     void aBoundRegisterAndAnOffer() {
         BpmnAwareTests.init(engine);
-        historyForCoverage = history;
         account = "cafe" + System.nanoTime();
         installations.storeToken(account, "861052", TOKEN);
         installations.setStatus(account, InstallationStatus.ACTIVE);
@@ -113,21 +99,9 @@ class CheckoutProcessTest {
                 List.of(new IncustWire.CouponRef("COFFEE10", "10% off")), new BigDecimal("91.00")));
     }
 
-    /**
-     * The engine fires no "take" for the flows out of an event-based gateway; the event at their end having
-     * happened stands for them.
-     */
     @AfterAll
-    static void everySequenceFlowWasTaken() throws Exception {
-        try (InputStream model = CheckoutProcessTest.class.getResourceAsStream("/processes/checkout.bpmn")) {
-            Set<String> notTaken = Bpmn.readModelFromStream(model).getModelElementsByType(SequenceFlow.class).stream()
-                    .filter(flow -> !SequenceFlowCoverage.TAKEN.contains(CheckoutProcess.KEY + "#" + flow.getId()))
-                    .filter(flow -> !(flow.getSource() instanceof EventBasedGateway) || historyForCoverage
-                            .createHistoricActivityInstanceQuery().activityId(flow.getTarget().getId()).count() == 0)
-                    .map(SequenceFlow::getId)
-                    .collect(Collectors.toSet());
-            assertThat(notTaken).as("sequence flows no test took").isEmpty();
-        }
+    void everySequenceFlowWasTaken() {
+        SequenceFlowCoverage.assertEveryFlowTaken("processes/checkout.bpmn", history);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.posterincust.SequenceFlowCoverage;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.poster.PosterAccessGrant;
 import com.posterincust.poster.PosterAccountSettings;
@@ -27,16 +28,21 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Every path of processes/poster-installation.bpmn, with Poster mocked at the client. */
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(SequenceFlowCoverage.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstallationProcessTest {
 
     static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
@@ -70,6 +76,11 @@ class InstallationProcessTest {
                 .thenReturn(new PosterAccountSettings(account, "My Cafe", "UAH", "Europe/Kyiv", "uk"));
         when(poster.getClientGroups(anyString(), eq(TOKEN))).thenReturn(List.of(new PosterClientGroup("1", "Regulars")));
         when(poster.createClientGroup(anyString(), eq(TOKEN), eq(InstallationProcess.LOYALTY_GROUP_NAME))).thenReturn("8");
+    }
+
+    @AfterAll
+    void everySequenceFlowWasTaken() {
+        SequenceFlowCoverage.assertEveryFlowTaken("processes/poster-installation.bpmn", history);
     }
 
     @Test
