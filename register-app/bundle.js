@@ -643,7 +643,7 @@
       startCheckout(order, myFlow, goOn, withoutIncust);
       return;
     }
-    if (status === 'FINALIZING' || status === 'COMPLETED') {
+    if (status === 'FINALIZING' || status === 'COMPLETED' || status === 'REVERSING' || status === 'REVERSED') {
       goOn();
       return;
     }

@@ -2,5 +2,9 @@ package com.posterincust.checkout;
 
 /** The statuses of docs/http-api.md. */
 public enum CheckoutStatus {
-    AWAITING_REDEMPTION, AWAITING_CONFIRMATION, AWAITING_ORDER_CLOSE, FINALIZING, COMPLETED, CANCELLED, EXPIRED
+    AWAITING_REDEMPTION, AWAITING_CONFIRMATION, AWAITING_ORDER_CLOSE, FINALIZING, COMPLETED, CANCELLED, EXPIRED,
+    /** A completed sale is being undone in inCust (processes/sale-reversal.bpmn). */
+    REVERSING,
+    /** A completed sale was undone in inCust, by the service or by an operator by hand. */
+    REVERSED
 }

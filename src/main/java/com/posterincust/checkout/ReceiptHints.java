@@ -3,6 +3,8 @@ package com.posterincust.checkout;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
+import com.posterincust.reversal.SaleReversal;
+import com.posterincust.reversal.SaleReversals;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -13,24 +15,27 @@ import org.springframework.stereotype.Service;
 /**
  * Acts on what Poster says of a receipt it mentioned in a webhook: a closed receipt settles the checkout that waits
  * for it (known by the receipt id, or the one checkout waiting at the register that closed it); a deleted one
- * releases a waiting checkout's reservation.
+ * releases a waiting checkout's reservation, or undoes a completed sale in inCust (processes/sale-reversal.bpmn).
  */
 @Service
 public class ReceiptHints {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptHints.class);
+    static final String RECEIPT_DELETED = "The receipt was deleted in Poster";
 
     private final CheckoutRepository checkouts;
     private final CheckoutCommands commands;
     private final InstallationRepository installations;
     private final PosterClient poster;
+    private final SaleReversals reversals;
 
     public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, InstallationRepository installations,
-                        PosterClient poster) {
+                        PosterClient poster, SaleReversals reversals) {
         this.checkouts = checkouts;
         this.commands = commands;
         this.installations = installations;
         this.poster = poster;
+        this.reversals = reversals;
     }
 
     public void receiptChanged(String account, String transactionId) {
@@ -72,6 +77,8 @@ public class ReceiptHints {
                 commands.cancel(checkout.id());
                 log.info("Checkout {}: receipt {} deleted in Poster, reservation released", checkout.id(),
                         receipt.transactionId());
+            } else if (checkout.status() == CheckoutStatus.COMPLETED) {
+                reversals.request(checkout.id(), RECEIPT_DELETED, SaleReversal.RequestedBy.POSTER);
             }
         }
     }

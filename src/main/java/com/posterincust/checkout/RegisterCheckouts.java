@@ -139,7 +139,7 @@ public class RegisterCheckouts {
             case COMPLETED -> new Refused(Refusal.ALREADY_COMPLETED,
                     "The checkout is completed; its receipt closed and inCust has the sale", checkout, null);
             case CANCELLED -> new Done(checkout);
-            case FINALIZING, EXPIRED -> Refused.wrongState(checkout);
+            case FINALIZING, EXPIRED, REVERSING, REVERSED -> Refused.wrongState(checkout);
             default -> engine(() -> new Done(commands.cancel(id)));
         }).orElseGet(() -> notFound(id));
     }

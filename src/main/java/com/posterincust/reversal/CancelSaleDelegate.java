@@ -1,0 +1,20 @@
+package com.posterincust.reversal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class CancelSaleDelegate implements JavaDelegate {
+
+    private final SaleReversalService reversals;
+
+    public CancelSaleDelegate(SaleReversalService reversals) {
+        this.reversals = reversals;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reversals.cancelInIncust((String) execution.getVariable(SaleReversalProcess.VAR_CHECKOUT_ID));
+    }
+}

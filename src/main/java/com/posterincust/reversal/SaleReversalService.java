@@ -1,0 +1,70 @@
+package com.posterincust.reversal;
+
+import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.checkout.Checkout;
+import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.incust.IncustApiException;
+import com.posterincust.incust.IncustClient;
+import com.posterincust.incust.IncustCredentials;
+import com.posterincust.incust.IncustWire;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The steps of the sale reversal, callable without the engine. */
+@Service
+public class SaleReversalService {
+
+    private static final Logger log = LoggerFactory.getLogger(SaleReversalService.class);
+
+    private final CheckoutRepository checkouts;
+    private final SaleReversalRepository reversals;
+    private final TerminalBindingRepository bindings;
+    private final IncustClient incust;
+
+    public SaleReversalService(CheckoutRepository checkouts, SaleReversalRepository reversals,
+                               TerminalBindingRepository bindings, IncustClient incust) {
+        this.checkouts = checkouts;
+        this.reversals = reversals;
+        this.bindings = bindings;
+        this.incust = incust;
+    }
+
+    /**
+     * Cancels the finalized transaction. Safe to repeat: a transaction inCust already shows as cancelled is done. Any
+     * other refusal becomes the model's {@code incust-refused-reversal} error with inCust's words, for an operator;
+     * inCust unreachable propagates, for the engine's retries.
+     */
+    public void cancelInIncust(String checkoutId) {
+        Checkout checkout = checkouts.find(checkoutId)
+                .orElseThrow(() -> new IllegalStateException("No checkout " + checkoutId));
+        IncustCredentials terminal = bindings.credentials(checkout.bindingId());
+        try {
+            incust.cancel(terminal, checkout.incustTransactionId());
+        } catch (IncustApiException refused) {
+            if (!cancelledAlready(terminal, checkout.incustTransactionId())) {
+                log.info("Checkout {}: inCust refused to cancel transaction {} ({}); an operator reverses it by hand",
+                        checkoutId, checkout.incustTransactionId(), refused.symbol());
+                throw new BpmnError(SaleReversalProcess.ERROR_INCUST_REFUSED, refused.incustMessage());
+            }
+        }
+        reversals.finish(checkoutId, SaleReversal.Outcome.CANCELLED_IN_INCUST);
+        log.info("Checkout {}: sale reversed in inCust (transaction {} cancelled)", checkoutId,
+                checkout.incustTransactionId());
+    }
+
+    public void recordHandReversal(String checkoutId, boolean done) {
+        reversals.finish(checkoutId, done ? SaleReversal.Outcome.REVERSED_BY_HAND : SaleReversal.Outcome.NOT_POSSIBLE);
+        log.info("Checkout {}: an operator {}", checkoutId,
+                done ? "reversed the sale by hand" : "found the reversal not possible; the sale stands");
+    }
+
+    private boolean cancelledAlready(IncustCredentials terminal, String transactionId) {
+        try {
+            return IncustWire.Transaction.CANCELLED.equals(incust.transaction(terminal, transactionId).status());
+        } catch (IncustApiException unknown) {
+            return false;
+        }
+    }
+}

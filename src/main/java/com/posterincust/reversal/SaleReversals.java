@@ -1,0 +1,108 @@
+package com.posterincust.reversal;
+
+import com.posterincust.checkout.Checkout;
+import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.CheckoutStatus;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts the reversal of a completed sale, at most once per checkout whoever asks and on whichever node: the checkout's
+ * row is locked, the reversal's row written and the process started in one transaction, so a second caller waits for
+ * the first and then finds its reversal.
+ */
+@Service
+public class SaleReversals {
+
+    private static final Logger log = LoggerFactory.getLogger(SaleReversals.class);
+
+    /** What a request for a reversal found and did. */
+    public sealed interface Requested {
+
+        record Started(Checkout checkout) implements Requested {
+        }
+
+        /** The request that started this checkout's reversal, asked again: answered as it stands now. */
+        record Repeated(Checkout checkout) implements Requested {
+        }
+
+        record WrongState(Checkout checkout, String detail) implements Requested {
+        }
+
+        record NotFound() implements Requested {
+        }
+    }
+
+    private final SaleReversalRepository reversals;
+    private final CheckoutRepository checkouts;
+    private final RuntimeService runtime;
+
+    public SaleReversals(SaleReversalRepository reversals, CheckoutRepository checkouts, RuntimeService runtime) {
+        this.reversals = reversals;
+        this.checkouts = checkouts;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public Requested request(String checkoutId, String reason, SaleReversal.RequestedBy requestedBy) {
+        if (reversals.lockCheckout(checkoutId).isEmpty()) {
+            return new Requested.NotFound();
+        }
+        Checkout checkout = checkouts.find(checkoutId).orElseThrow();
+        Optional<SaleReversal> earlier = reversals.find(checkoutId);
+        if (earlier.isPresent()) {
+            return again(checkout, earlier.get(), reason, requestedBy);
+        }
+        if (checkout.status() != CheckoutStatus.COMPLETED) {
+            return new Requested.WrongState(checkout, "The checkout is " + checkout.status()
+                    + "; only a completed sale can be reversed");
+        }
+        reversals.insert(checkoutId, reason, requestedBy);
+        runtime.createProcessInstanceByKey(SaleReversalProcess.KEY)
+                .businessKey(checkoutId)
+                .setVariables(Variables.createVariables()
+                        .putValue(SaleReversalProcess.VAR_CHECKOUT_ID, checkoutId)
+                        .putValue(SaleReversalProcess.VAR_LABEL, checkout.account() + " / register "
+                                + checkout.tabletId() + " / order " + checkout.orderId())
+                        .putValue(SaleReversalProcess.VAR_REASON, reason)
+                        .putValue(SaleReversalProcess.VAR_GUEST, checkout.customerId())
+                        .putValue(SaleReversalProcess.VAR_REDEEMED, plain(redeemed(checkout)))
+                        .putValue(SaleReversalProcess.VAR_EARNED,
+                                plain(checkout.offer() == null ? null : checkout.offer().bonusesToAdd()))
+                        .putValue(SaleReversalProcess.VAR_INCUST_TRANSACTION, checkout.incustTransactionId()))
+                .execute();
+        log.info("Checkout {}: reversal of the sale started, asked by {}", checkoutId, requestedBy);
+        return new Requested.Started(checkouts.find(checkoutId).orElseThrow());
+    }
+
+    private static Requested again(Checkout checkout, SaleReversal earlier, String reason,
+                                   SaleReversal.RequestedBy requestedBy) {
+        boolean sameRequest = earlier.requestedBy() == requestedBy && earlier.reason().equals(reason);
+        if (sameRequest && earlier.outcome() != SaleReversal.Outcome.NOT_POSSIBLE) {
+            return new Requested.Repeated(checkout);
+        }
+        String detail = earlier.outcome() == SaleReversal.Outcome.NOT_POSSIBLE
+                ? "An operator found the reversal of this sale not possible on " + earlier.finishedAt()
+                : "The sale's reversal was asked for on " + earlier.requestedAt() + " by " + earlier.requestedBy()
+                + " (\"" + earlier.reason() + "\"); the checkout is " + checkout.status();
+        return new Requested.WrongState(checkout, detail);
+    }
+
+    /** What inCust was told the receipt paid in bonus points; before that field existed, what was reserved. */
+    private static BigDecimal redeemed(Checkout checkout) {
+        if (checkout.finalizedBonus() != null) {
+            return checkout.finalizedBonus();
+        }
+        return checkout.result() == null ? null : checkout.result().bonusToApply();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "unknown" : amount.toPlainString();
+    }
+}
