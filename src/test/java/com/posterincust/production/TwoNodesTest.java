@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.posterincust.BlackBox;
-import com.posterincust.OrchestratorApplication;
 import com.posterincust.PostgresTestDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +27,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,8 +48,8 @@ class TwoNodesTest {
     static void twoNodesOnOneDatabase() {
         fakes.start();
         String database = PostgresTestDatabase.create();
-        nodeA = node(database);
-        nodeB = node(database);
+        nodeA = TwoNodes.node(database, fakes);
+        nodeB = TwoNodes.node(database, fakes);
     }
 
     @AfterAll
@@ -62,25 +59,10 @@ class TwoNodesTest {
         fakes.stop();
     }
 
-    static ConfigurableApplicationContext node(String database) {
-        return new SpringApplicationBuilder(OrchestratorApplication.class).profiles("test").run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + PostgresTestDatabase.user(),
-                "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                "--camunda.bpm.job-execution.enabled=true",
-                "--poster.api.base-url=" + fakes.baseUrl() + "/poster/{account}/api",
-                "--incust.api.base-url=" + fakes.baseUrl() + "/incust/v1");
-    }
-
-    static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
-
     @Test
     void everyCheckoutIsFinalizedOrReleasedExactlyOnce() throws Exception {
-        BlackBox a = new BlackBox(fakes, json, port(nodeA)).stubPosterAndIncust();
-        BlackBox b = new BlackBox(fakes, json, port(nodeB), a.account);
+        BlackBox a = new BlackBox(fakes, json, TwoNodes.port(nodeA)).stubPosterAndIncust();
+        BlackBox b = new BlackBox(fakes, json, TwoNodes.port(nodeB), a.account);
         fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(okJson("{\"amount\":91.00,"
                 + "\"max_redeemable_bonuses\":45.50,\"bonus_points_available\":150.00,\"amount_to_pay\":91.00}")));
         fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(TX)));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.Jobs;
 import com.posterincust.register.RegisterSignature;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,8 @@ class CheckoutSandboxEndToEndTest extends SandboxRun {
     ObjectMapper json;
     @Autowired
     SandboxIncust sandboxIncust;
+    @Autowired
+    SandboxReceipts receipts;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -71,7 +74,46 @@ class CheckoutSandboxEndToEndTest extends SandboxRun {
         assertThat(finalizedInIncust(checkoutId)).hasSize(1);
     }
 
+    @Test
+    void aReceiptDeletedFromTheArchiveUndoesTheSaleInInCustAndTheGuestHasThePointsBack() throws Exception {
+        String guest = customerIdOf("+380501234567");
+        BigDecimal before = sandboxIncust.bonusPointsOf(guest);
+        String receipt = receipts.close("2", "3", null, List.of(new SandboxReceipts.Line("12", "Latte",
+                new BigDecimal("2"), new BigDecimal("45.50"))), new BigDecimal("20.00")).id();
+        String checkoutId = checkOut("order-e2e-3", false, receipt);
+        assertThat(sandboxIncust.bonusPointsOf(guest)).isNotEqualByComparingTo(before);
+
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(url("/sandbox/register/api/receipts/" + receipt
+                + "/delete?tablet=3")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+
+        String base = "/api/register/v1/checkouts/" + checkoutId;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!statusOf(base).equals("REVERSING") && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        Jobs.runAll(management);
+        assertThat(statusOf(base)).isEqualTo("REVERSED");
+        assertThat(sandboxIncust.statusesOf(checkoutId)).containsExactly(SandboxIncust.CANCELLED);
+        assertThat(sandboxIncust.bonusPointsOf(guest)).isEqualByComparingTo(before);
+    }
+
+    private String customerIdOf(String phone) throws Exception {
+        return json.readTree(register("POST", "/api/register/v1/customer-sessions",
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"" + phone + "\"}}", null).body())
+                .path("customer").path("id").asText();
+    }
+
+    private String statusOf(String checkout) throws Exception {
+        return json.readTree(register("GET", checkout, "", null).body()).path("status").asText();
+    }
+
     private String checkOut(String orderId, boolean retryEveryCall) throws Exception {
+        return checkOut(orderId, retryEveryCall, retryEveryCall ? "9002" : "9001");
+    }
+
+    private String checkOut(String orderId, boolean retryEveryCall, String receipt) throws Exception {
         int calls = retryEveryCall ? 2 : 1;
         String session = json.readTree(register("POST", "/api/register/v1/customer-sessions",
                 "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", null).body()).path("sessionId").asText();
@@ -102,7 +144,7 @@ class CheckoutSandboxEndToEndTest extends SandboxRun {
         }
         for (int call = 0; call < calls; call++) {
             HttpResponse<String> closed = register("POST", base + "/order-closed",
-                    "{\"transactionId\":\"" + (retryEveryCall ? "9002" : "9001") + "\",\"payedBonus\":20.00,"
+                    "{\"transactionId\":\"" + receipt + "\",\"payedBonus\":20.00,"
                             + "\"total\":71.00}", null);
             assertThat(closed.statusCode()).isEqualTo(202);
         }
