@@ -14,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Poster and inCust for the benchmark, answering after a fixed latency: just enough of both to install, bind,
+ * Poster and inCust for the benchmark, answering after a set latency each: just enough of both to install, bind,
  * identify a known customer and check out. Terminal {@code confirm-*} asks for a code (always 1234), terminal
- * {@code instant-*} does not.
+ * {@code instant-*} does not. The JDK server writes headers and body separately; without TCP_NODELAY Nagle and the
+ * client's delayed ACK hold every answer about 40 ms, so the server is made with it on.
  */
 final class BenchmarkFakes implements AutoCloseable {
 
@@ -26,18 +27,24 @@ final class BenchmarkFakes implements AutoCloseable {
     private static final Pattern TRANSACTION = Pattern.compile("/incust/v1/term/transaction/([^/]+)(/.*)?");
 
     private final HttpServer server;
-    private final long latencyMillis;
+    private volatile long posterMillis;
+    private volatile long incustMillis;
     private final int tablets;
     private final Map<String, String> status = new ConcurrentHashMap<>();
     final AtomicLong requests = new AtomicLong();
 
-    BenchmarkFakes(long latencyMillis, int tablets) throws IOException {
-        this.latencyMillis = latencyMillis;
+    BenchmarkFakes(int tablets) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.tablets = tablets;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    void answerAfter(long posterMillis, long incustMillis) {
+        this.posterMillis = posterMillis;
+        this.incustMillis = incustMillis;
     }
 
     String posterApi() {
@@ -61,14 +68,16 @@ final class BenchmarkFakes implements AutoCloseable {
         requests.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (latencyMillis > 0) {
+        boolean poster = path.startsWith("/poster/");
+        long latency = poster ? posterMillis : incustMillis;
+        if (latency > 0) {
             try {
-                Thread.sleep(latencyMillis);
+                Thread.sleep(latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        if (path.startsWith("/poster/")) {
+        if (poster) {
             poster(exchange, path.substring(path.lastIndexOf('/') + 1));
         } else {
             incust(exchange, path, body, exchange.getRequestHeaders().getFirst("Authorization"));

@@ -1,21 +1,27 @@
 package com.posterincust.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.posterincust.OrchestratorApplication;
+import com.posterincust.BlackBox;
 import com.posterincust.PostgresTestDatabase;
+import com.posterincust.production.PackagedService;
 import com.posterincust.register.RegisterSignature;
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,254 +32,411 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
- * Full checkouts per second through the service, with register call latencies, finalize lag, SQL statements per
- * checkout, heap and CPU, and the overhead against making the same Poster/inCust calls directly.
- * Driver, fakes and service share this JVM and the machine's cores, as the report says.
+ * The checkout benchmark (docs/performance.md): the packaged service in a process of its own on PostgreSQL; this
+ * process drives it as registers do and plays Poster and inCust. Per run: a warm-up; the cost of one checkout
+ * (CPU of the service and of PostgreSQL from /proc, commits, rows written, statements) from sequential checkouts
+ * with the idle rate taken out; per latency profile the saturation rate (closed loop), open-loop fixed arrival
+ * rates with each register call's p50/p99, and the overhead against the same Poster/inCust calls made directly at
+ * the same time, below 70 % load. The report gives the median of the runs.
  */
 public final class CheckoutBenchmark {
 
-    static final String SECRET = "bench-secret";
     static final String ACCOUNT = "benchcafe";
+    static final List<String> CALLS = List.of("POST customer-sessions", "POST checkouts", "POST redemption",
+            "POST confirmation", "POST order-closed");
+    static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
 
-    public record Settings(String database, long latencyMillis, int registers, Duration duration) {
+    public record Profile(String name, long posterMillis, long incustMillis) {
+
+        static Profile named(String name) {
+            return switch (name) {
+                case "instant" -> new Profile("0 ms", 0, 0);
+                case "realistic" -> new Profile("realistic: Poster 50 ms, inCust 100 ms", 50, 100);
+                default -> throw new IllegalArgumentException("profiles: instant, realistic");
+            };
+        }
     }
 
-    public record Report(Settings settings, long completed, double checkoutsPerSecond, Map<String, long[]> callPercentiles,
-                         long[] finalizeLagPercentiles, long[] checkoutPercentiles, double sqlPerCheckout,
-                         long heapUsedMb, long heapMaxSeenMb, double cpuPercent, long[] baselinePercentiles,
-                         double overheadRatio) {
+    public record Settings(List<Profile> profiles, List<Integer> rates, Duration atEachRate, int warmUp,
+                           int costCheckouts, int saturationRegisters, Duration saturationTime, int repeats,
+                           int registers, List<String> serviceArgs) {
 
-        public String asTable() {
+        static Settings fromSystemProperties() {
+            String args = System.getProperty("benchmark.args", "").trim();
+            return new Settings(
+                    Arrays.stream(System.getProperty("benchmark.profiles", "instant,realistic").split(","))
+                            .map(String::trim).map(Profile::named).toList(),
+                    Arrays.stream(System.getProperty("benchmark.rates", "10,20,40,80").split(","))
+                            .map(String::trim).map(Integer::valueOf).toList(),
+                    Duration.ofSeconds(Long.getLong("benchmark.seconds", 15)),
+                    Integer.getInteger("benchmark.warmup", 300),
+                    Integer.getInteger("benchmark.cost", 200),
+                    Integer.getInteger("benchmark.saturation.registers", 64),
+                    Duration.ofSeconds(Long.getLong("benchmark.saturation.seconds", 20)),
+                    Integer.getInteger("benchmark.repeats", 3),
+                    Integer.getInteger("benchmark.registers", 40),
+                    args.isEmpty() ? List.of() : List.of(args.split("\\s+")));
+        }
+    }
+
+    /** What one checkout costs, idle activity taken out; {@code statements} is NaN without pg_stat_statements. */
+    public record Cost(double serviceCpuMs, double postgresCpuMs, double commits, double rowsWritten,
+                       double statements) {
+    }
+
+    /** @param calls per register call: p50 and p99 in ms */
+    public record RateRun(int offered, double achieved, long failed, Map<String, long[]> calls) {
+    }
+
+    public record ProfileRun(Profile profile, double saturation, List<RateRun> rates, int overheadRate,
+                             long throughP50, long directP50) {
+
+        double overhead() {
+            return directP50 == 0 ? 0 : throughP50 / (double) directP50;
+        }
+    }
+
+    public record Run(Cost cost, List<ProfileRun> profiles) {
+    }
+
+    public record Report(Settings settings, List<Run> runs) {
+
+        public String asMarkdown() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%n| %s, fakes %d ms, %d registers, %ds | |%n|---|---|%n",
-                    settings.database(), settings.latencyMillis(), settings.registers(), settings.duration().toSeconds()));
-            out.append(String.format(Locale.ROOT, "| completed checkouts | %d (%.1f /s) |%n", completed, checkoutsPerSecond));
-            callPercentiles.forEach((call, p) -> out.append(String.format(Locale.ROOT,
-                    "| %s p50 / p95 / p99 | %d / %d / %d ms |%n", call, p[0], p[1], p[2])));
-            out.append(String.format(Locale.ROOT, "| order-closed → COMPLETED p50 / p95 / p99 | %d / %d / %d ms |%n",
-                    finalizeLagPercentiles[0], finalizeLagPercentiles[1], finalizeLagPercentiles[2]));
-            out.append(String.format(Locale.ROOT, "| whole checkout through the service p50 / p95 / p99 | %d / %d / %d ms |%n",
-                    checkoutPercentiles[0], checkoutPercentiles[1], checkoutPercentiles[2]));
-            out.append(String.format(Locale.ROOT, "| same Poster/inCust calls made directly p50 / p95 / p99 | %d / %d / %d ms |%n",
-                    baselinePercentiles[0], baselinePercentiles[1], baselinePercentiles[2]));
-            out.append(String.format(Locale.ROOT, "| overhead ratio (p50 through service / p50 direct) | %.2f× |%n", overheadRatio));
-            out.append(String.format(Locale.ROOT, "| SQL statements per checkout | %.0f |%n", sqlPerCheckout));
-            out.append(String.format(Locale.ROOT, "| heap after run / max seen | %d / %d MB |%n", heapUsedMb, heapMaxSeenMb));
-            out.append(String.format(Locale.ROOT, "| CPU (this JVM: service, driver, fakes) | %.0f %% of %d cores |%n",
-                    cpuPercent, Runtime.getRuntime().availableProcessors()));
+            out.append(String.format(Locale.ROOT, "Median of %d run(s); service arguments: %s%n%n", runs.size(),
+                    settings.serviceArgs().isEmpty() ? "none" : String.join(" ", settings.serviceArgs())));
+            out.append("| per checkout | median |\n|---|---|\n");
+            out.append(row("service CPU", cost(Cost::serviceCpuMs), "ms"));
+            out.append(row("PostgreSQL CPU", cost(Cost::postgresCpuMs), "ms"));
+            out.append(row("PostgreSQL commits", cost(Cost::commits), ""));
+            out.append(row("rows written", cost(Cost::rowsWritten), ""));
+            out.append(row("statements (pg_stat_statements)", cost(Cost::statements), ""));
+            for (int p = 0; p < settings.profiles().size(); p++) {
+                int profile = p;
+                out.append(String.format(Locale.ROOT, "%n**%s** — saturation %.1f checkouts/s (closed loop, %d registers)%n%n",
+                        settings.profiles().get(p).name(), median(runs, r -> r.profiles().get(profile).saturation()),
+                        settings.saturationRegisters()));
+                out.append("| offered /s | achieved /s | failed |");
+                CALLS.forEach(call -> out.append(' ').append(call).append(" p50 / p99 |"));
+                out.append("\n|---|---|---|").append("---|".repeat(CALLS.size())).append('\n');
+                for (int r = 0; r < settings.rates().size(); r++) {
+                    int rate = r;
+                    out.append(String.format(Locale.ROOT, "| %d | %.1f | %.0f |", settings.rates().get(r),
+                            median(runs, run -> run.profiles().get(profile).rates().get(rate).achieved()),
+                            median(runs, run -> run.profiles().get(profile).rates().get(rate).failed())));
+                    for (String call : CALLS) {
+                        out.append(String.format(Locale.ROOT, " %.0f / %.0f ms |",
+                                median(runs, run -> run.profiles().get(profile).rates().get(rate).calls().get(call)[0]),
+                                median(runs, run -> run.profiles().get(profile).rates().get(rate).calls().get(call)[1])));
+                    }
+                    out.append('\n');
+                }
+                out.append(String.format(Locale.ROOT, "%nOverhead at %.0f checkouts/s: checkout through the service "
+                                + "(first call → COMPLETED) p50 %.0f ms, the same calls made directly p50 %.0f ms: "
+                                + "**%.2f×**%n",
+                        median(runs, run -> run.profiles().get(profile).overheadRate()),
+                        median(runs, run -> run.profiles().get(profile).throughP50()),
+                        median(runs, run -> run.profiles().get(profile).directP50()),
+                        median(runs, run -> run.profiles().get(profile).overhead())));
+            }
             return out.toString();
+        }
+
+        private double cost(ToDoubleFunction<Cost> figure) {
+            return median(runs, run -> figure.applyAsDouble(run.cost()));
+        }
+
+        private static String row(String name, double value, String unit) {
+            return Double.isNaN(value) ? "| " + name + " | n/a |\n"
+                    : String.format(Locale.ROOT, "| %s | %.1f%s |%n", name, value, unit.isEmpty() ? "" : " " + unit);
+        }
+
+        private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
+            double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+            return values.length % 2 == 1 ? values[values.length / 2]
+                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
         }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, ConcurrentLinkedQueue<Long>> calls = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Long> finalizeLags = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Long> checkouts = new ConcurrentLinkedQueue<>();
-    /** Checkouts whose receipt closed: their end is read from the service afterwards, not polled for meanwhile. */
-    private final ConcurrentLinkedQueue<Closed> closedCheckouts = new ConcurrentLinkedQueue<>();
-
-    private record Closed(String id, int tablet, long startedAtMillis, long closedAtMillis) {
-    }
     private final AtomicLong orders = new AtomicLong();
+    private final Settings settings;
+    private final BenchmarkFakes fakes;
     private int port;
 
+    private CheckoutBenchmark(Settings settings, BenchmarkFakes fakes) {
+        this.settings = settings;
+        this.fakes = fakes;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Report report = run(Settings.fromSystemProperties());
+        String table = report.asMarkdown();
+        System.out.println(table);
+        Files.writeString(Path.of("target", "benchmark.md"), table);
+    }
+
     public static Report run(Settings settings) throws Exception {
-        return new CheckoutBenchmark().execute(settings);
-    }
-
-    private Report execute(Settings settings) throws Exception {
-        try (BenchmarkFakes fakes = new BenchmarkFakes(settings.latencyMillis(), settings.registers())) {
-            List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=production",
-                    "--sandbox.enabled=false",
-                    "--poster.application.id=bench", "--poster.application.secret=" + SECRET,
-                    "--poster.oauth.redirect-uri=http://localhost/poster/oauth/callback",
-                    "--orchestrator.public-base-url=https://orchestrator.bench",
-                    "--poster.api.base-url=" + fakes.posterApi(), "--incust.api.base-url=" + fakes.incustApi(),
-                    "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=bench-admin-password",
-                    "--orchestrator.encryption.key=TnKgNVTXQ10OoTNtKpRuGmvEk0QJRcCQtuGttTm25vA=",
-                    "--camunda.bpm.generate-unique-process-engine-name=true", "--logging.level.root=warn",
-                    "--spring.main.banner-mode=off"));
-            String extra = System.getProperty("benchmark.args", "");
-            if (!extra.isBlank()) {
-                args.addAll(List.of(extra.trim().split("\\s+")));
+        try (BenchmarkFakes fakes = new BenchmarkFakes(settings.registers())) {
+            List<Run> runs = new ArrayList<>();
+            for (int repeat = 0; repeat < settings.repeats(); repeat++) {
+                runs.add(new CheckoutBenchmark(settings, fakes).once());
             }
-            if (settings.database().equals("postgres")) {
-                args.add("--spring.datasource.url=" + PostgresTestDatabase.create());
-                args.add("--spring.datasource.username=" + PostgresTestDatabase.user());
-                args.add("--spring.datasource.password=" + PostgresTestDatabase.password());
-            } else {
-                args.add("--spring.datasource.url=jdbc:h2:mem:bench" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-            }
-            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(OrchestratorApplication.class,
-                    SqlStatementCounter.class).run(args.toArray(String[]::new))) {
-                port = ((WebServerApplicationContext) service).getWebServer().getPort();
-                installAndBind(settings.registers());
-                long sqlBefore = SqlStatementCounter.EXECUTED.get();
-                ResourceSampler sampler = new ResourceSampler();
-                Recording profile = startProfileIfAsked();
-                long startedAt = System.currentTimeMillis();
-                drive(settings, this::checkOutThroughService);
-                long lastCompletion = awaitCompletions();
-                stopProfile(profile, settings);
-                double seconds = (lastCompletion - startedAt) / 1000.0;
-                sampler.stop();
-                long completed = checkouts.size();
-                double sqlPerCheckout = completed == 0 ? 0 : (SqlStatementCounter.EXECUTED.get() - sqlBefore) / (double) completed;
-                List<Long> baseline = baseline(settings, fakes);
-                Map<String, long[]> percentiles = new LinkedHashMap<>();
-                for (String call : List.of("POST customer-sessions", "POST checkouts", "POST redemption",
-                        "POST confirmation", "POST order-closed")) {
-                    percentiles.put(call, percentiles(calls.getOrDefault(call, new ConcurrentLinkedQueue<>())));
-                }
-                long[] through = percentiles(checkouts);
-                long[] direct = percentiles(baseline);
-                return new Report(settings, completed, completed / seconds, percentiles, percentiles(finalizeLags), through,
-                        sqlPerCheckout, sampler.heapAfterMb(), sampler.heapMaxMb, sampler.cpuPercent(),
-                        direct, direct[0] == 0 ? 0 : through[0] / (double) direct[0]);
-            }
+            return new Report(settings, runs);
         }
     }
 
-    /** {@code -Dbenchmark.profile=true}: a JFR recording of the measured stretch only, in target/. */
-    private static Recording startProfileIfAsked() throws Exception {
-        if (!Boolean.getBoolean("benchmark.profile")) {
-            return null;
+    private Run once() throws Exception {
+        String database = PostgresTestDatabase.create();
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + PostgresTestDatabase.user(),
+                "--spring.datasource.password=" + PostgresTestDatabase.password(),
+                "--poster.api.base-url=" + fakes.posterApi(), "--incust.api.base-url=" + fakes.incustApi(),
+                "--logging.level.root=warn"));
+        args.addAll(settings.serviceArgs());
+        try (PackagedService service = PackagedService.start("benchmark", args);
+             Database db = new Database(database)) {
+            port = service.port();
+            fakes.answerAfter(0, 0);
+            installAndBind();
+            closedLoop(Math.min(8, settings.registers()), settings.warmUp(), Duration.ofMinutes(10), new Calls());
+            db.awaitAllCompleted();
+            Cost cost = cost(service.pid(), db);
+            List<ProfileRun> profiles = new ArrayList<>();
+            for (Profile profile : settings.profiles()) {
+                fakes.answerAfter(profile.posterMillis(), profile.incustMillis());
+                profiles.add(profile(profile, db));
+            }
+            return new Run(cost, profiles);
         }
-        Recording recording = new Recording(Configuration.getConfiguration("profile"));
-        recording.start();
-        return recording;
     }
 
-    private static void stopProfile(Recording recording, Settings settings) throws Exception {
-        if (recording != null) {
-            recording.stop();
-            recording.dump(Path.of("target", "benchmark-" + settings.database() + "-" + settings.latencyMillis() + "ms.jfr"));
-            recording.close();
+    private ProfileRun profile(Profile profile, Database db) throws Exception {
+        long started = System.nanoTime();
+        long done = closedLoop(settings.saturationRegisters(), Integer.MAX_VALUE, settings.saturationTime(), new Calls());
+        double saturation = done / ((System.nanoTime() - started) / 1e9);
+        db.awaitAllCompleted();
+        List<RateRun> rates = new ArrayList<>();
+        for (int rate : settings.rates()) {
+            Calls calls = new Calls();
+            long[] outcome = openLoop(rate, settings.atEachRate(), calls, null);
+            rates.add(new RateRun(rate, outcome[0] / (outcome[2] / 1e9), outcome[1], calls.percentiles()));
+            db.awaitAllCompleted();
+        }
+        int belowSeventyPercent = Math.max(1, (int) Math.floor(saturation * 0.5));
+        ConcurrentLinkedQueue<Long> direct = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Started> through = new ConcurrentLinkedQueue<>();
+        Thread directly = new Thread(() -> directSequences(settings.atEachRate(), direct), "direct-sequences");
+        directly.start();
+        openLoop(belowSeventyPercent, settings.atEachRate(), new Calls(), through);
+        directly.join();
+        db.awaitAllCompleted();
+        List<Long> throughTimes = db.completionTimes(through);
+        return new ProfileRun(profile, saturation, rates, belowSeventyPercent, percentile(throughTimes, 0.5),
+                percentile(direct, 0.5));
+    }
+
+    /** Sequential checkouts at 0 ms, idle activity (job acquisition, the database's own work) taken out. */
+    private Cost cost(long servicePid, Database db) throws Exception {
+        db.settle();
+        Counters idleFrom = Counters.read(servicePid, db);
+        LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+        Counters idleTo = Counters.read(servicePid, db);
+        db.resetStatements();
+        Counters from = Counters.read(servicePid, db);
+        closedLoop(1, settings.costCheckouts(), Duration.ofMinutes(10), new Calls());
+        db.awaitAllCompleted();
+        db.settle();
+        Counters to = Counters.read(servicePid, db);
+        double idleShare = (to.nanos - from.nanos) / (double) (idleTo.nanos - idleFrom.nanos);
+        int n = settings.costCheckouts();
+        return new Cost(
+                (to.serviceCpuMs - from.serviceCpuMs - idleShare * (idleTo.serviceCpuMs - idleFrom.serviceCpuMs)) / n,
+                (to.postgresCpuMs - from.postgresCpuMs - idleShare * (idleTo.postgresCpuMs - idleFrom.postgresCpuMs)) / n,
+                (to.commits - from.commits - idleShare * (idleTo.commits - idleFrom.commits)) / n,
+                (to.rowsWritten - from.rowsWritten - idleShare * (idleTo.rowsWritten - idleFrom.rowsWritten)) / n,
+                db.statements() < 0 ? Double.NaN : db.statements() / (double) n);
+    }
+
+    private record Started(String checkoutId, long atMillis) {
+    }
+
+    /** Register calls' durations in ms, by call. */
+    private static final class Calls {
+        final Map<String, ConcurrentLinkedQueue<Long>> durations = new ConcurrentHashMap<>();
+
+        void add(String call, long millis) {
+            durations.computeIfAbsent(call, c -> new ConcurrentLinkedQueue<>()).add(millis);
+        }
+
+        Map<String, long[]> percentiles() {
+            Map<String, long[]> out = new LinkedHashMap<>();
+            for (String call : CALLS) {
+                Collection<Long> all = durations.getOrDefault(call, new ConcurrentLinkedQueue<>());
+                out.put(call, new long[] {percentile(all, 0.5), percentile(all, 0.99)});
+            }
+            return out;
         }
     }
 
-    private interface Register {
-        void checkOut(int register) throws Exception;
-    }
-
-    private static void drive(Settings settings, Register register) throws InterruptedException {
-        ExecutorService registers = Executors.newFixedThreadPool(settings.registers());
-        long end = System.nanoTime() + settings.duration().toNanos();
-        CountDownLatch done = new CountDownLatch(settings.registers());
-        for (int r = 1; r <= settings.registers(); r++) {
-            int tablet = r;
-            registers.submit(() -> {
+    /** Registers that start their next checkout as soon as one ends, until {@code count} or {@code time}. */
+    private long closedLoop(int registers, int count, Duration time, Calls calls) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(registers);
+        AtomicLong started = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + time.toNanos();
+        CountDownLatch finished = new CountDownLatch(registers);
+        for (int r = 0; r < registers; r++) {
+            int tablet = r % settings.registers() + 1;
+            pool.submit(() -> {
                 try {
-                    while (System.nanoTime() < end) {
-                        register.checkOut(tablet);
+                    while (System.nanoTime() < end && started.incrementAndGet() <= count) {
+                        checkOut(tablet, calls);
+                        done.incrementAndGet();
                     }
-                } catch (Exception e) {
-                    System.err.println("register " + tablet + " stopped: " + e);
+                } catch (Exception stopped) {
+                    System.err.println("register " + tablet + " stopped: " + stopped);
                 } finally {
-                    done.countDown();
+                    finished.countDown();
                 }
             });
         }
-        done.await(settings.duration().toSeconds() + 120, TimeUnit.SECONDS);
-        registers.shutdownNow();
+        finished.await(time.toSeconds() + 300, TimeUnit.SECONDS);
+        pool.shutdownNow();
+        return done.get();
     }
 
-    private void checkOutThroughService(int tablet) throws Exception {
-        long start = System.currentTimeMillis();
+    /**
+     * Checkouts started at a fixed rate whatever the service's answers (open loop), at the registers in turn.
+     *
+     * @return {completed, failed, nanos from the first start to the last end}
+     */
+    private long[] openLoop(int rate, Duration time, Calls calls, Collection<Started> started)
+            throws InterruptedException {
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService registers = Executors.newCachedThreadPool();
+        int total = (int) (rate * time.toSeconds());
+        long period = 1_000_000_000L / rate;
+        CountDownLatch finished = new CountDownLatch(total);
+        AtomicLong completed = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong lastEnd = new AtomicLong();
+        long first = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            int tablet = i % settings.registers() + 1;
+            clock.schedule(() -> registers.submit(() -> {
+                try {
+                    long at = System.currentTimeMillis();
+                    String id = checkOut(tablet, calls);
+                    if (started != null) {
+                        started.add(new Started(id, at));
+                    }
+                    completed.incrementAndGet();
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                } finally {
+                    lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                    finished.countDown();
+                }
+            }), i * period, TimeUnit.NANOSECONDS);
+        }
+        finished.await(time.toSeconds() + 300, TimeUnit.SECONDS);
+        clock.shutdownNow();
+        registers.shutdownNow();
+        return new long[] {completed.get(), failed.get(), Math.max(1, lastEnd.get() - first)};
+    }
+
+    /** What a register does at Pay: identify the guest, check out, redeem 10 points, the code on half, close. */
+    private String checkOut(int tablet, Calls calls) throws Exception {
         String order = "b" + orders.incrementAndGet();
-        String session = json.readTree(call("POST customer-sessions", "POST", "/api/register/v1/customer-sessions",
-                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", tablet, null, 200)).path("sessionId").asText();
-        String checkout = json.readTree(call("POST checkouts", "POST", "/api/register/v1/checkouts",
+        String session = json.readTree(call(calls, "POST customer-sessions", "/api/register/v1/customer-sessions",
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", tablet, null, 200))
+                .path("sessionId").asText();
+        String checkout = json.readTree(call(calls, "POST checkouts", "/api/register/v1/checkouts",
                 "{\"orderId\":\"" + order + "\",\"customerSessionId\":\"" + session + "\",\"items\":[{\"productId\":\"12\","
                         + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}",
                 tablet, order, 201)).path("checkoutId").asText();
         String base = "/api/register/v1/checkouts/" + checkout;
-        call("POST redemption", "POST", base + "/redemption", "{\"bonusPoints\":10.00}", tablet, null, 200);
+        call(calls, "POST redemption", base + "/redemption", "{\"bonusPoints\":10.00}", tablet, null, 200);
         if (tablet % 2 == 0) {
-            call("POST confirmation", "POST", base + "/confirmation", "{\"code\":\"" + BenchmarkFakes.CODE + "\"}",
+            call(calls, "POST confirmation", base + "/confirmation", "{\"code\":\"" + BenchmarkFakes.CODE + "\"}",
                     tablet, null, 200);
         }
-        long closed = System.currentTimeMillis();
-        call("POST order-closed", "POST", base + "/order-closed", "{\"transactionId\":\"" + orders.get()
+        call(calls, "POST order-closed", base + "/order-closed", "{\"transactionId\":\"" + order.substring(1)
                 + "\",\"payedBonus\":10.00}", tablet, null, 202);
-        closedCheckouts.add(new Closed(checkout, tablet, start, closed));
+        return checkout;
     }
 
-    /**
-     * Waits for every closed checkout to complete, then takes each one's completion time from the service
-     * ({@code updatedAt} of the COMPLETED checkout): a register does not poll, so the benchmark does not either.
-     *
-     * @return when the last checkout completed, epoch millis
-     */
-    private long awaitCompletions() throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        long last = 0;
-        for (Closed closed : closedCheckouts) {
-            JsonNode checkout = json.readTree(send("GET", "/api/register/v1/checkouts/" + closed.id(), "", closed.tablet(), null).body());
-            while (!checkout.path("status").asText().equals("COMPLETED") && System.currentTimeMillis() < deadline) {
-                LockSupport.parkNanos(20_000_000);
-                checkout = json.readTree(send("GET", "/api/register/v1/checkouts/" + closed.id(), "", closed.tablet(), null).body());
-            }
-            if (!checkout.path("status").asText().equals("COMPLETED")) {
-                continue;
-            }
-            long completedAt = OffsetDateTime.parse(checkout.path("updatedAt").asText()).toInstant().toEpochMilli();
-            last = Math.max(last, completedAt);
-            finalizeLags.add(completedAt - closed.closedAtMillis());
-            checkouts.add(completedAt - closed.startedAtMillis());
-        }
-        return last;
-    }
-
-    /** The Poster and inCust calls one checkout causes, made straight to the fakes at the same concurrency. */
-    private List<Long> baseline(Settings settings, BenchmarkFakes fakes) throws InterruptedException {
-        ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+    /** The Poster and inCust calls one checkout causes, made straight to the fakes, one sequence a second twice. */
+    private void directSequences(Duration time, Collection<Long> durations) {
         String incust = fakes.incustApi() + "/term";
         String poster = fakes.base() + "/poster/" + ACCOUNT + "/api";
-        drive(new Settings(settings.database(), settings.latencyMillis(), settings.registers(),
-                Duration.ofSeconds(Math.max(3, settings.duration().toSeconds() / 3))), tablet -> {
-            long start = System.nanoTime();
-            String auth = "Bearer " + (tablet % 2 == 0 ? "confirm-" : "instant-") + tablet;
-            String external = "base" + orders.incrementAndGet();
-            direct("POST", incust + "/customer/search", "{\"identifier\":{\"type\":\"phone\",\"value\":\"+380501234567\"}}", auth);
-            direct("GET", incust + "/customer/c-1", "", auth);
-            direct("GET", poster + "/clients.getClients?token=t&phone=%2B380501234567", "", null);
-            direct("POST", incust + "/check/prepare", "{\"customer_id\":\"c-1\",\"amount\":91.00}", auth);
-            direct("POST", incust + "/check/reserve", "{\"external_id\":\"" + external + "\",\"redeem\":{\"bonuses\":10.00}}", auth);
-            if (tablet % 2 == 0) {
-                direct("POST", incust + "/transaction/tx-" + external + "/confirm", "{\"code\":\"1234\"}", auth);
-            }
-            direct("POST", incust + "/transaction/tx-" + external + "/finalize", "{\"paid_with_bonuses\":10.00}", auth);
-            times.add((System.nanoTime() - start) / 1_000_000);
-        });
-        return new ArrayList<>(times);
+        long end = System.nanoTime() + time.toNanos();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
+        int total = (int) (2 * time.toSeconds());
+        CountDownLatch finished = new CountDownLatch(total);
+        for (int i = 0; i < total; i++) {
+            int tablet = i % settings.registers() + 1;
+            clock.schedule(() -> {
+                try {
+                    long start = System.nanoTime();
+                    String auth = "Bearer " + (tablet % 2 == 0 ? "confirm-" : "instant-") + tablet;
+                    String external = "direct" + orders.incrementAndGet();
+                    direct("POST", incust + "/customer/search",
+                            "{\"identifier\":{\"type\":\"phone\",\"value\":\"+380501234567\"}}", auth);
+                    direct("GET", incust + "/customer/c-1", "", auth);
+                    direct("GET", poster + "/clients.getClients?token=t&phone=%2B380501234567", "", null);
+                    direct("POST", incust + "/check/prepare", "{\"customer_id\":\"c-1\",\"amount\":91.00}", auth);
+                    direct("POST", incust + "/check/reserve", "{\"external_id\":\"" + external
+                            + "\",\"redeem\":{\"bonuses\":10.00}}", auth);
+                    if (tablet % 2 == 0) {
+                        direct("POST", incust + "/transaction/tx-" + external + "/confirm", "{\"code\":\"1234\"}", auth);
+                    }
+                    direct("GET", poster + "/dash.getTransaction?token=t&transaction_id=1", "", null);
+                    direct("POST", incust + "/transaction/tx-" + external + "/finalize", "{\"paid_with_bonuses\":10.00}",
+                            auth);
+                    durations.add((System.nanoTime() - start) / 1_000_000);
+                } catch (Exception e) {
+                    System.err.println("direct sequence failed: " + e);
+                } finally {
+                    finished.countDown();
+                }
+            }, i * 500L, TimeUnit.MILLISECONDS);
+        }
+        try {
+            finished.await(Math.max(1, (end - System.nanoTime()) / 1_000_000_000L) + 120, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        clock.shutdownNow();
     }
 
     private void direct(String method, String url, String body, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         http.send(request.build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private String call(String name, String method, String path, String body, int tablet, String key, int expected)
+    private String call(Calls calls, String name, String path, String body, int tablet, String key, int expected)
             throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = send(method, path, body, tablet, key);
-        calls.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add((System.nanoTime() - start) / 1_000_000);
+        HttpResponse<String> response = send("POST", path, body, tablet, key);
+        calls.add(name, (System.nanoTime() - start) / 1_000_000);
         if (response.statusCode() != expected) {
             throw new IllegalStateException(name + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -284,34 +447,35 @@ public final class CheckoutBenchmark {
         String url = "http://localhost:" + port + path;
         String time = String.valueOf(System.currentTimeMillis() / 1000);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("X-Poster-Url", ACCOUNT).header("X-Poster-Spot-Id", "1").header("X-Poster-Tablet-Id", String.valueOf(tablet))
-                .header("X-Poster-Time", time)
-                .header("X-Poster-Signature", RegisterSignature.sign(url, body.getBytes(StandardCharsets.UTF_8), time, SECRET))
+                .header("X-Poster-Url", ACCOUNT).header("X-Poster-Spot-Id", "1")
+                .header("X-Poster-Tablet-Id", String.valueOf(tablet)).header("X-Poster-Time", time)
+                .header("X-Poster-Signature", RegisterSignature.sign(url, body.getBytes(StandardCharsets.UTF_8), time,
+                        BlackBox.SECRET))
                 .header("Content-Type", "application/json")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void installAndBind(int registers) throws Exception {
-        String location = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/poster/install")).build(),
-                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
+    private void installAndBind() throws Exception {
+        String location = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/poster/install"))
+                .build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
         String state = location.replaceAll(".*state=", "");
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/poster/oauth/callback?code=c0de&account="
                 + ACCOUNT + "&state=" + state)).build(), HttpResponse.BodyHandlers.discarding());
-        String basic = "Basic " + Base64.getEncoder().encodeToString("admin:bench-admin-password".getBytes(StandardCharsets.UTF_8));
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && !http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/admin/v1/installations/" + ACCOUNT)).header("Authorization", basic)
-                .build(), HttpResponse.BodyHandlers.ofString()).body().contains("ACTIVE")) {
+                        URI.create("http://localhost:" + port + "/api/admin/v1/installations/" + ACCOUNT))
+                .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofString()).body().contains("ACTIVE")) {
             LockSupport.parkNanos(10_000_000);
         }
-        for (int tablet = 1; tablet <= registers; tablet++) {
+        for (int tablet = 1; tablet <= settings.registers(); tablet++) {
             String login = (tablet % 2 == 0 ? "confirm-" : "instant-") + tablet;
             HttpResponse<String> bound = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/api/admin/v1/terminal-bindings")).header("Authorization", basic)
+                            + "/api/admin/v1/terminal-bindings")).header("Authorization", ADMIN)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"posterAccount\":\"" + ACCOUNT + "\",\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"1\","
                                     + "\"posterTabletId\":\"" + tablet + "\",\"incust\":{\"login\":\"" + login
@@ -323,60 +487,174 @@ public final class CheckoutBenchmark {
         }
     }
 
-    private static long[] percentiles(java.util.Collection<Long> values) {
+    static long percentile(Collection<Long> values, double quantile) {
         List<Long> sorted = new ArrayList<>(values);
         if (sorted.isEmpty()) {
-            return new long[] {0, 0, 0};
+            return 0;
         }
         Collections.sort(sorted);
-        return new long[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99)};
-    }
-
-    private static long at(List<Long> sorted, double quantile) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
     }
 
-    /** Heap and process CPU, sampled every 200 ms while the registers run. */
-    private static final class ResourceSampler {
-        private final com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        private final long cpuStart = os.getProcessCpuTime();
-        private final long wallStart = System.nanoTime();
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile long cpuEnd;
-        private volatile long wallEnd;
-        volatile long heapMaxMb;
+    /** CPU of the service's process and of every PostgreSQL process, from /proc, and the database's counters. */
+    private record Counters(long nanos, double serviceCpuMs, double postgresCpuMs, long commits, long rowsWritten) {
 
-        ResourceSampler() {
-            thread = new Thread(() -> {
-                while (running) {
-                    heapMaxMb = Math.max(heapMaxMb, usedHeapMb());
-                    LockSupport.parkNanos(200_000_000);
+        private static final double MS_PER_TICK = 1000.0 / clockTicks();
+
+        static Counters read(long servicePid, Database db) throws Exception {
+            long[] written = db.commitsAndRowsWritten();
+            return new Counters(System.nanoTime(), cpuTicks(Path.of("/proc", String.valueOf(servicePid), "stat"))
+                    * MS_PER_TICK, postgresTicks() * MS_PER_TICK, written[0] - db.ownQueries.get(), written[1]);
+        }
+
+        private static long postgresTicks() throws IOException {
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                return processes.filter(dir -> dir.getFileName().toString().matches("\\d+"))
+                        .map(dir -> dir.resolve("stat"))
+                        .filter(stat -> {
+                            try {
+                                return Files.readString(stat).contains("(postgres)");
+                            } catch (IOException gone) {
+                                return false;
+                            }
+                        })
+                        .mapToLong(Counters::cpuTicksOrZero).sum();
+            }
+        }
+
+        private static long cpuTicksOrZero(Path stat) {
+            try {
+                return cpuTicks(stat);
+            } catch (IOException gone) {
+                return 0;
+            }
+        }
+
+        /** utime + stime, fields 14 and 15 of proc(5)'s stat, counted after the command name's parenthesis. */
+        private static long cpuTicks(Path stat) throws IOException {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        private static long clockTicks() {
+            try {
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+                return Long.parseLong(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+            } catch (IOException | NumberFormatException unknown) {
+                return 100;
+            }
+        }
+    }
+
+    /** The benchmark's own connection to the service's database, for its counters and the checkouts' ends. */
+    private static final class Database implements AutoCloseable {
+        private final Connection connection;
+        private final boolean statementsTracked;
+        /** The benchmark's own queries: each is a commit PostgreSQL counts with the service's. */
+        private final AtomicLong ownQueries = new AtomicLong();
+
+        Database(String url) throws SQLException {
+            connection = DriverManager.getConnection(url, PostgresTestDatabase.user(), PostgresTestDatabase.password());
+            connection.setAutoCommit(true);
+            statementsTracked = tryToTrackStatements();
+        }
+
+        private boolean tryToTrackStatements() {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.executeQuery("select count(*) from pg_stat_statements").close();
+                return true;
+            } catch (SQLException notPreloaded) {
+                System.err.println("pg_stat_statements is not loaded: statements are not counted (see bench/checkout-benchmark)");
+                return false;
+            }
+        }
+
+        void resetStatements() throws SQLException {
+            if (statementsTracked) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeQuery("select pg_stat_statements_reset()").close();
                 }
-            }, "benchmark-sampler");
-            thread.setDaemon(true);
-            thread.start();
+            }
         }
 
-        void stop() {
-            running = false;
-            cpuEnd = os.getProcessCpuTime();
-            wallEnd = System.nanoTime();
+        /** The service's statements since the reset, the benchmark's own left out; -1 when not tracked. */
+        long statements() throws SQLException {
+            if (!statementsTracked) {
+                return -1;
+            }
+            return single("select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+                    + "where d.datname = current_database() and s.query not like '%pg_stat%' "
+                    + "and s.query not like '%from checkout where status%' and s.query not like '%pg_database%'");
         }
 
-        double cpuPercent() {
-            return 100.0 * (cpuEnd - cpuStart) / (double) (wallEnd - wallStart) / Runtime.getRuntime().availableProcessors();
+        long[] commitsAndRowsWritten() throws SQLException {
+            ownQueries.incrementAndGet();
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("select xact_commit, tup_inserted + tup_updated + tup_deleted "
+                         + "from pg_stat_database where datname = current_database()")) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2)};
+            }
         }
 
-        long heapAfterMb() {
-            System.gc();
-            return usedHeapMb();
+        /**
+         * PostgreSQL 15 publishes a backend's counts within a second while it is busy, and after ten idle seconds
+         * otherwise: waits until they stop moving.
+         */
+        void settle() throws Exception {
+            long[] last = commitsAndRowsWritten();
+            long stableSince = System.nanoTime();
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                long[] now = commitsAndRowsWritten();
+                if (now[1] != last[1]) {
+                    stableSince = System.nanoTime();
+                    last = now;
+                } else if (System.nanoTime() - stableSince > Duration.ofSeconds(12).toNanos()) {
+                    return;
+                }
+            }
         }
 
-        private static long usedHeapMb() {
-            Runtime runtime = Runtime.getRuntime();
-            return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+        void awaitAllCompleted() throws SQLException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (single("select count(*) from checkout where status <> 'COMPLETED'") > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("checkouts not COMPLETED after 5 minutes");
+                }
+                LockSupport.parkNanos(20_000_000);
+            }
+        }
+
+        List<Long> completionTimes(Collection<Started> started) throws SQLException {
+            List<Long> times = new ArrayList<>();
+            try (var query = connection.prepareStatement("select updated_at from checkout where id = ?")) {
+                for (Started checkout : started) {
+                    ownQueries.incrementAndGet();
+                    query.setString(1, checkout.checkoutId());
+                    try (ResultSet row = query.executeQuery()) {
+                        row.next();
+                        times.add(row.getTimestamp(1).getTime() - checkout.atMillis());
+                    }
+                }
+            }
+            return times;
+        }
+
+        private long single(String sql) throws SQLException {
+            ownQueries.incrementAndGet();
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The packaged jar ({@code target/checkout-orchestrator-*.jar}) started as its own process with a 512 MB heap, sandbox
  * off, for the tests that must see the real thing: a kill, or memory running out. Runs after {@code package}.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     static final String TEST_KEY = "TnKgNVTXQ10OoTNtKpRuGmvEk0QJRcCQtuGttTm25vA=";
 
@@ -31,7 +31,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Starts the jar with the test's production settings plus {@code extra}, and waits until it is healthy. */
-    static PackagedService start(String name, List<String> extra) throws Exception {
+    public static PackagedService start(String name, List<String> extra) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -56,8 +56,12 @@ final class PackagedService implements AutoCloseable {
         return service;
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
@@ -73,9 +77,18 @@ final class PackagedService implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Stops the service as an operator would (SIGTERM), so that its connections close and the database's counts settle. */
     @Override
     public void close() {
-        process.destroyForcibly();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     private void waitUntilUp() throws Exception {
