@@ -202,7 +202,7 @@ public final class CheckoutBenchmark {
     private Run once() throws Exception {
         String database = PostgresTestDatabase.create();
         List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + database,
+                "--spring.datasource.url=" + database + "?reWriteBatchedInserts=true",
                 "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
                 "--poster.api.base-url=" + fakes.posterApi(), "--incust.api.base-url=" + fakes.incustApi(),
