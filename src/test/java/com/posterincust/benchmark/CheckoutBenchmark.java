@@ -66,9 +66,10 @@ public final class CheckoutBenchmark {
         }
     }
 
+    /** @param nodes instances of the service on the one database; the registers use them in turn */
     public record Settings(List<Profile> profiles, List<Integer> rates, Duration atEachRate, int warmUp,
                            int costCheckouts, int saturationRegisters, Duration saturationTime, int repeats,
-                           int registers, List<String> serviceArgs) {
+                           int registers, int nodes, List<String> serviceArgs) {
 
         static Settings fromSystemProperties() {
             String args = System.getProperty("benchmark.args", "").trim();
@@ -84,6 +85,7 @@ public final class CheckoutBenchmark {
                     Duration.ofSeconds(Long.getLong("benchmark.saturation.seconds", 20)),
                     Integer.getInteger("benchmark.repeats", 3),
                     Integer.getInteger("benchmark.registers", 40),
+                    Integer.getInteger("benchmark.nodes", 1),
                     args.isEmpty() ? List.of() : List.of(args.split("\\s+")));
         }
     }
@@ -112,10 +114,11 @@ public final class CheckoutBenchmark {
 
         public String asMarkdown() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "Median of %d run(s); service arguments: %s%n%n", runs.size(),
+            out.append(String.format(Locale.ROOT, "Median of %d run(s); %d node(s); service arguments: %s%n%n",
+                    runs.size(), settings.nodes(),
                     settings.serviceArgs().isEmpty() ? "none" : String.join(" ", settings.serviceArgs())));
             out.append("| per checkout | median |\n|---|---|\n");
-            out.append(row("service CPU", cost(Cost::serviceCpuMs), "ms"));
+            out.append(row("service CPU (all nodes)", cost(Cost::serviceCpuMs), "ms"));
             out.append(row("PostgreSQL CPU", cost(Cost::postgresCpuMs), "ms"));
             out.append(row("PostgreSQL commits", cost(Cost::commits), ""));
             out.append(row("rows written", cost(Cost::rowsWritten), ""));
@@ -172,7 +175,7 @@ public final class CheckoutBenchmark {
     private final AtomicLong orders = new AtomicLong();
     private final Settings settings;
     private final BenchmarkFakes fakes;
-    private int port;
+    private List<Integer> ports = List.of();
 
     private CheckoutBenchmark(Settings settings, BenchmarkFakes fakes) {
         this.settings = settings;
@@ -208,20 +211,26 @@ public final class CheckoutBenchmark {
                 "--poster.api.base-url=" + fakes.posterApi(), "--incust.api.base-url=" + fakes.incustApi(),
                 "--logging.level.root=warn"));
         args.addAll(settings.serviceArgs());
-        try (PackagedService service = PackagedService.start("benchmark", args);
-             Database db = new Database(database)) {
-            port = service.port();
+        List<PackagedService> nodes = new ArrayList<>();
+        try (Database db = new Database(database)) {
+            for (int node = 0; node < settings.nodes(); node++) {
+                nodes.add(PackagedService.start("benchmark-" + node, args));
+            }
+            ports = nodes.stream().map(PackagedService::port).toList();
+            List<Long> pids = nodes.stream().map(PackagedService::pid).toList();
             fakes.answerAfter(0, 0);
             installAndBind();
             closedLoop(Math.min(8, settings.registers()), settings.warmUp(), Duration.ofMinutes(10), new Calls());
             db.awaitAllCompleted();
-            Cost cost = cost(service.pid(), db);
+            Cost cost = cost(pids, db);
             List<ProfileRun> profiles = new ArrayList<>();
             for (Profile profile : settings.profiles()) {
                 fakes.answerAfter(profile.posterMillis(), profile.incustMillis());
                 profiles.add(profile(profile, db));
             }
             return new Run(cost, profiles);
+        } finally {
+            nodes.forEach(PackagedService::close);
         }
     }
 
@@ -251,17 +260,17 @@ public final class CheckoutBenchmark {
     }
 
     /** Sequential checkouts at 0 ms, idle activity (job acquisition, the database's own work) taken out. */
-    private Cost cost(long servicePid, Database db) throws Exception {
+    private Cost cost(List<Long> servicePids, Database db) throws Exception {
         db.settle();
-        Counters idleFrom = Counters.read(servicePid, db);
+        Counters idleFrom = Counters.read(servicePids, db);
         LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
-        Counters idleTo = Counters.read(servicePid, db);
+        Counters idleTo = Counters.read(servicePids, db);
         db.resetStatements();
-        Counters from = Counters.read(servicePid, db);
+        Counters from = Counters.read(servicePids, db);
         closedLoop(1, settings.costCheckouts(), Duration.ofMinutes(10), new Calls());
         db.awaitAllCompleted();
         db.settle();
-        Counters to = Counters.read(servicePid, db);
+        Counters to = Counters.read(servicePids, db);
         double idleShare = (to.nanos - from.nanos) / (double) (idleTo.nanos - idleFrom.nanos);
         int n = settings.costCheckouts();
         return new Cost(
@@ -447,7 +456,7 @@ public final class CheckoutBenchmark {
     }
 
     private HttpResponse<String> send(String method, String path, String body, int tablet, String key) throws Exception {
-        String url = "http://localhost:" + port + path;
+        String url = "http://localhost:" + ports.get(tablet % ports.size()) + path;
         String time = String.valueOf(System.currentTimeMillis() / 1000);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("X-Poster-Url", ACCOUNT).header("X-Poster-Spot-Id", "1")
@@ -464,6 +473,7 @@ public final class CheckoutBenchmark {
     }
 
     private void installAndBind() throws Exception {
+        int port = ports.get(0);
         String location = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/poster/install"))
                 .build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
         String state = location.replaceAll(".*state=", "");
@@ -504,10 +514,13 @@ public final class CheckoutBenchmark {
 
         private static final double MS_PER_TICK = 1000.0 / clockTicks();
 
-        static Counters read(long servicePid, Database db) throws Exception {
+        static Counters read(List<Long> servicePids, Database db) throws Exception {
             long[] written = db.commitsAndRowsWritten();
-            return new Counters(System.nanoTime(), cpuTicks(Path.of("/proc", String.valueOf(servicePid), "stat"))
-                    * MS_PER_TICK, postgresTicks() * MS_PER_TICK, written[0] - db.ownQueries.get(), written[1]);
+            long serviceTicks = 0;
+            for (long pid : servicePids) {
+                serviceTicks += cpuTicks(Path.of("/proc", String.valueOf(pid), "stat"));
+            }
+            return new Counters(System.nanoTime(), serviceTicks * MS_PER_TICK, postgresTicks() * MS_PER_TICK, written[0] - db.ownQueries.get(), written[1]);
         }
 
         private static long postgresTicks() throws IOException {

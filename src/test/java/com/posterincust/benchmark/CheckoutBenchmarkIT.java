@@ -16,7 +16,7 @@ class CheckoutBenchmarkIT {
     void aShortRunMeasuresEveryFigure() throws Exception {
         CheckoutBenchmark.Report report = CheckoutBenchmark.run(new CheckoutBenchmark.Settings(
                 List.of(CheckoutBenchmark.Profile.named("instant")), List.of(4), Duration.ofSeconds(2), 10, 10, 4,
-                Duration.ofSeconds(2), 1, 4, List.of()));
+                Duration.ofSeconds(2), 1, 4, 1, List.of()));
 
         CheckoutBenchmark.Run run = report.runs().get(0);
         assertThat(run.cost().serviceCpuMs()).isPositive();

@@ -21,8 +21,11 @@ import com.posterincust.poster.webhook.PosterWebhookSignature;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /** register-api.md §1 "Checkout" over real HTTP, sandbox off, WireMock playing Poster and inCust. */
@@ -36,6 +39,9 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
     static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"%s\",\"redeemed_bonuses\":%s,"
             + "\"discount_amount\":0,\"amount_to_pay\":%s,\"confirmation\":%s}";
     static final String CONFIRMATION = "{\"channel\":\"phone\",\"expires_at\":\"2030-01-01T12:05:00Z\",\"attempts_left\":%d}";
+
+    @Autowired
+    ProcessEngine engine;
 
     BlackBox box;
 
@@ -136,6 +142,42 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
                 .contains("orchestrator_incidents")
                 .containsPattern("orchestrator_external_calls_seconds_count\\{[^}]*operation=\"POST /term/check/prepare\""
                         + "[^}]*outcome=\"unavailable\"[^}]*system=\"incust\"");
+    }
+
+    /** What Cockpit's views read, through the engine REST API: running checkouts, their labels, their incidents. */
+    @Test
+    void cockpitShowsRunningCheckoutsWithTheirLabelsAndIncidents() throws Exception {
+        String waiting = json.readTree(create("order-cockpit-1", "null", "order-cockpit-1").body()).path("checkoutId")
+                .asText();
+        String failing = json.readTree(create("order-cockpit-2", "null", "order-cockpit-2").body()).path("checkoutId")
+                .asText();
+        fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(TX.formatted("reserved", "0", "91.00",
+                "null"))));
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/finalize").willReturn(aResponse().withStatus(503)));
+        assertThat(box.register("POST", CHECKOUTS + "/" + failing + "/redemption", "{}").statusCode()).isEqualTo(200);
+        assertThat(box.register("POST", CHECKOUTS + "/" + failing + "/order-closed",
+                "{\"transactionId\":\"5009\",\"payedBonus\":0}").statusCode()).isEqualTo(202);
+        String failingInstance = engineRest("/process-instance?businessKey=" + failing).get(0).path("id").asText();
+        for (Job job = onlyJob(failingInstance); job != null && job.getRetries() > 0; job = onlyJob(failingInstance)) {
+            try {
+                management.executeJob(job.getId());
+            } catch (RuntimeException retriedLater) {
+                assertThat(retriedLater).hasMessageContaining("503");
+            }
+        }
+
+        JsonNode running = engineRest("/process-instance?processDefinitionKey=checkout&active=true");
+        assertThat(running).extracting(instance -> instance.path("businessKey").asText()).contains(waiting, failing);
+        for (JsonNode instance : running) {
+            if (instance.path("businessKey").asText().equals(waiting)) {
+                assertThat(engineRest("/process-instance/" + instance.path("id").asText() + "/variables/checkoutLabel")
+                        .path("value").asText()).isEqualTo(box.account + " / register 3 / order order-cockpit-1");
+            }
+        }
+        JsonNode incidents = engineRest("/incident?processInstanceId=" + failingInstance);
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).path("activityId").asText()).isEqualTo("FinalizeInIncust");
+        assertThat(incidents.get(0).path("incidentMessage").asText()).contains("503");
     }
 
     @Test
@@ -325,6 +367,17 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
                 + "\"max_redeemable_bonuses\":45.50,\"bonus_points_available\":150.00,\"amount_to_pay\":91.00}")));
         assertThat(create("order-9", "null", "order-9").statusCode()).isEqualTo(201);
         fakes.verify(0, postRequestedFor(anyUrl()).withUrl("/incust/v1/term/check/reserve"));
+    }
+
+    private JsonNode engineRest(String path) throws Exception {
+        HttpResponse<String> answer = box.send(HttpRequest.newBuilder(box.url("/engine-rest/engine/" + engine.getName()
+                + path)).header("Authorization", BlackBox.adminAuthorization()).GET());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body());
+    }
+
+    private Job onlyJob(String processInstanceId) {
+        return management.createJobQuery().processInstanceId(processInstanceId).singleResult();
     }
 
     private HttpResponse<String> create(String orderId, String transactionId, String key) throws Exception {
