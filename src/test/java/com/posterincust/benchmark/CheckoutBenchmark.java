@@ -79,7 +79,7 @@ public final class CheckoutBenchmark {
                     Arrays.stream(System.getProperty("benchmark.rates", "10,20,40,80").split(","))
                             .map(String::trim).map(Integer::valueOf).toList(),
                     Duration.ofSeconds(Long.getLong("benchmark.seconds", 15)),
-                    Integer.getInteger("benchmark.warmup", 300),
+                    Integer.getInteger("benchmark.warmup", 1000),
                     Integer.getInteger("benchmark.cost", 200),
                     Integer.getInteger("benchmark.saturation.registers", 64),
                     Duration.ofSeconds(Long.getLong("benchmark.saturation.seconds", 20)),
@@ -95,8 +95,13 @@ public final class CheckoutBenchmark {
                        double statements) {
     }
 
-    /** @param calls per register call: p50 and p99 in ms */
-    public record RateRun(int offered, double achieved, long failed, Map<String, long[]> calls) {
+    /**
+     * @param calls per register call: p50 and p99 in ms
+     * @param serviceCpuMs CPU of the service per completed checkout under this load, idle not taken out: the cost
+     *                     at a steady rate, where the sequential figure also carries per-call wake-ups and JIT work
+     */
+    public record RateRun(int offered, double achieved, long failed, Map<String, long[]> calls, double serviceCpuMs,
+                          double postgresCpuMs) {
     }
 
     public record ProfileRun(Profile profile, double saturation, List<RateRun> rates, int overheadRate,
@@ -128,14 +133,17 @@ public final class CheckoutBenchmark {
                 out.append(String.format(Locale.ROOT, "%n**%s** — saturation %.1f checkouts/s (closed loop, %d registers)%n%n",
                         settings.profiles().get(p).name(), median(runs, r -> r.profiles().get(profile).saturation()),
                         settings.saturationRegisters()));
-                out.append("| offered /s | achieved /s | failed |");
+                out.append("| offered /s | achieved /s | failed | CPU per checkout: service / PostgreSQL |");
                 CALLS.forEach(call -> out.append(' ').append(call).append(" p50 / p99 |"));
-                out.append("\n|---|---|---|").append("---|".repeat(CALLS.size())).append('\n');
+                out.append("\n|---|---|---|---|").append("---|".repeat(CALLS.size())).append('\n');
                 for (int r = 0; r < settings.rates().size(); r++) {
                     int rate = r;
                     out.append(String.format(Locale.ROOT, "| %d | %.1f | %.0f |", settings.rates().get(r),
                             median(runs, run -> run.profiles().get(profile).rates().get(rate).achieved()),
                             median(runs, run -> run.profiles().get(profile).rates().get(rate).failed())));
+                    out.append(String.format(Locale.ROOT, " %.0f / %.0f ms |",
+                            median(runs, run -> run.profiles().get(profile).rates().get(rate).serviceCpuMs()),
+                            median(runs, run -> run.profiles().get(profile).rates().get(rate).postgresCpuMs())));
                     for (String call : CALLS) {
                         out.append(String.format(Locale.ROOT, " %.0f / %.0f ms |",
                                 median(runs, run -> run.profiles().get(profile).rates().get(rate).calls().get(call)[0]),
@@ -226,7 +234,7 @@ public final class CheckoutBenchmark {
             List<ProfileRun> profiles = new ArrayList<>();
             for (Profile profile : settings.profiles()) {
                 fakes.answerAfter(profile.posterMillis(), profile.incustMillis());
-                profiles.add(profile(profile, db));
+                profiles.add(profile(profile, pids, db));
             }
             return new Run(cost, profiles);
         } finally {
@@ -234,7 +242,7 @@ public final class CheckoutBenchmark {
         }
     }
 
-    private ProfileRun profile(Profile profile, Database db) throws Exception {
+    private ProfileRun profile(Profile profile, List<Long> servicePids, Database db) throws Exception {
         long started = System.nanoTime();
         long done = closedLoop(settings.saturationRegisters(), Integer.MAX_VALUE, settings.saturationTime(), new Calls());
         double saturation = done / ((System.nanoTime() - started) / 1e9);
@@ -242,9 +250,13 @@ public final class CheckoutBenchmark {
         List<RateRun> rates = new ArrayList<>();
         for (int rate : settings.rates()) {
             Calls calls = new Calls();
+            Counters from = Counters.read(servicePids, db);
             long[] outcome = openLoop(rate, settings.atEachRate(), calls, null);
-            rates.add(new RateRun(rate, outcome[0] / (outcome[2] / 1e9), outcome[1], calls.percentiles()));
             db.awaitAllCompleted();
+            Counters to = Counters.read(servicePids, db);
+            long completed = Math.max(1, outcome[0]);
+            rates.add(new RateRun(rate, outcome[0] / (outcome[2] / 1e9), outcome[1], calls.percentiles(),
+                    (to.serviceCpuMs - from.serviceCpuMs) / completed, (to.postgresCpuMs - from.postgresCpuMs) / completed));
         }
         int belowSeventyPercent = Math.max(1, (int) Math.floor(saturation * 0.5));
         ConcurrentLinkedQueue<Long> direct = new ConcurrentLinkedQueue<>();

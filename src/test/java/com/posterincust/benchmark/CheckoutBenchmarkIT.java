@@ -26,7 +26,9 @@ class CheckoutBenchmarkIT {
         assertThat(instant.saturation()).isPositive();
         assertThat(instant.rates().get(0).failed()).isZero();
         assertThat(instant.rates().get(0).calls().get("POST order-closed")[0]).isPositive();
+        assertThat(instant.rates().get(0).serviceCpuMs()).isPositive();
+        assertThat(instant.rates().get(0).postgresCpuMs()).isPositive();
         assertThat(instant.overhead()).isPositive();
-        assertThat(report.asMarkdown()).contains("service CPU", "saturation", "Overhead");
+        assertThat(report.asMarkdown()).contains("service CPU", "saturation", "CPU per checkout", "Overhead");
     }
 }
