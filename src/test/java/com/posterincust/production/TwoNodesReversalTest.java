@@ -5,13 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.posterincust.BlackBox;
-import com.posterincust.PostgresTestDatabase;
 import com.posterincust.reversal.SaleReversalProcess;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,44 +21,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of the service on one PostgreSQL database, job executors on: each of 40 completed sales is asked to
  * be reversed at both nodes at the same moment. Each gets one reversal and one cancel in inCust.
  */
-class TwoNodesReversalTest {
+class TwoNodesReversalTest extends TwoNodes {
 
     static final int CHECKOUTS = 40;
-    static final String TX = "{\"id\":\"tx-{{jsonPath request.body '$.external_id'}}\",\"status\":\"reserved\","
-            + "\"redeemed_bonuses\":0,\"discount_amount\":0,\"amount_to_pay\":91.00}";
-    static final WireMockServer fakes = new WireMockServer(wireMockConfig().dynamicPort().globalTemplating(true));
-    static final ObjectMapper json = new ObjectMapper();
-    static ConfigurableApplicationContext nodeA;
-    static ConfigurableApplicationContext nodeB;
-
-    @BeforeAll
-    static void twoNodesOnOneDatabase() {
-        fakes.start();
-        String database = PostgresTestDatabase.create();
-        nodeA = TwoNodes.node(database, fakes);
-        nodeB = TwoNodes.node(database, fakes);
-    }
-
-    @AfterAll
-    static void stop() {
-        nodeB.close();
-        nodeA.close();
-        fakes.stop();
-    }
 
     @Test
     void concurrentReversalRequestsCancelEachSaleExactlyOnce() throws Exception {
-        BlackBox a = new BlackBox(fakes, json, TwoNodes.port(nodeA)).stubPosterAndIncust();
-        BlackBox b = new BlackBox(fakes, json, TwoNodes.port(nodeB), a.account);
+        BlackBox a = new BlackBox(fakes, json, port(nodeA)).stubPosterAndIncust();
+        BlackBox b = new BlackBox(fakes, json, port(nodeB), a.account);
         fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(okJson("{\"amount\":91.00,"
                 + "\"max_redeemable_bonuses\":45.50,\"bonus_points_available\":150.00,\"amount_to_pay\":91.00}")));
         fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(TX)));
