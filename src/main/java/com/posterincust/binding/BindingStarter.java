@@ -46,7 +46,8 @@ public class BindingStarter {
                         .putValue(TerminalBindingProcess.VAR_CUSTOMER_NUMBER, request.posterCustomerNumber())
                         .putValue(TerminalBindingProcess.VAR_SPOT_ID, request.posterSpotId())
                         .putValue(TerminalBindingProcess.VAR_TABLET_ID, request.posterTabletId())
-                        .putValue(TerminalBindingProcess.VAR_INCUST_LOGIN, request.incust().login())
+                        .putValueTyped(TerminalBindingProcess.TRANSIENT_INCUST_LOGIN,
+                                Variables.stringValue(request.incust().login(), true))
                         .putValue(TerminalBindingProcess.VAR_CUSTOMER_ID_WITHOUT_SESSION,
                                 request.allowsCustomerIdWithoutSession())
                         .putValueTyped(TerminalBindingProcess.TRANSIENT_INCUST_PASSWORD,

@@ -17,7 +17,7 @@ public class CheckIncustTerminalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         BindingChecks.TerminalCheck check = checks.checkTerminal(
-                new IncustCredentials((String) execution.getVariable(TerminalBindingProcess.VAR_INCUST_LOGIN),
+                new IncustCredentials((String) execution.getVariable(TerminalBindingProcess.TRANSIENT_INCUST_LOGIN),
                         (String) execution.getVariable(TerminalBindingProcess.TRANSIENT_INCUST_PASSWORD)),
                 (String) execution.getVariable(TerminalBindingProcess.VAR_POSTER_CURRENCY));
         check.terminal().ifPresent(terminal -> {

@@ -21,7 +21,7 @@ public class StoreBindingDelegate implements JavaDelegate {
                 (String) execution.getVariable(TerminalBindingProcess.VAR_ACCOUNT),
                 (String) execution.getVariable(TerminalBindingProcess.VAR_SPOT_ID),
                 (String) execution.getVariable(TerminalBindingProcess.VAR_TABLET_ID),
-                new IncustCredentials((String) execution.getVariable(TerminalBindingProcess.VAR_INCUST_LOGIN),
+                new IncustCredentials((String) execution.getVariable(TerminalBindingProcess.TRANSIENT_INCUST_LOGIN),
                         (String) execution.getVariable(TerminalBindingProcess.TRANSIENT_INCUST_PASSWORD)),
                 (String) execution.getVariable(TerminalBindingProcess.VAR_TERMINAL_ID),
                 (String) execution.getVariable(TerminalBindingProcess.VAR_TERMINAL_TITLE),

@@ -9,7 +9,8 @@ public final class TerminalBindingProcess {
     public static final String VAR_CUSTOMER_NUMBER = "posterCustomerNumber";
     public static final String VAR_SPOT_ID = "posterSpotId";
     public static final String VAR_TABLET_ID = "posterTabletId";
-    public static final String VAR_INCUST_LOGIN = "incustLogin";
+    /** Transient, as the password: the terminal's login is a credential, kept with the binding and shown to nobody. */
+    public static final String TRANSIENT_INCUST_LOGIN = "incustLogin";
     public static final String VAR_CUSTOMER_ID_WITHOUT_SESSION = "customerIdWithoutSession";
     /** Transient: the terminal password is used by the synchronous checks and stored encrypted, never as a variable. */
     public static final String TRANSIENT_INCUST_PASSWORD = "incustPassword";

@@ -76,7 +76,7 @@ public class AdminCheckoutsController {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidRequest(errors);
         }
-        List<Checkout> found = checkouts.findForOperators(wanted, account, size + 1, page * size);
+        List<Checkout> found = checkouts.findForOperators(wanted, account, size + 1, (long) page * size);
         boolean hasMore = found.size() > size;
         return new Page(found.stream().limit(size).map(CheckoutSummary::of).toList(), page, size, hasMore);
     }

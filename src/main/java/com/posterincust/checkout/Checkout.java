@@ -17,4 +17,9 @@ public record Checkout(String id, String account, String tabletId, String bindin
                        Confirmation confirmation, boolean confirmed, BigDecimal payedBonus, String rejection,
                        BigDecimal posterPayedBonus, BigDecimal finalizedBonus, String bonusCheck,
                        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    /** What the reservation holds in inCust: the points redeemed and the coupons' discount. */
+    BonusEvidence.Covered covered() {
+        return BonusEvidence.Covered.of(reservedBonuses, result == null ? null : result.discount());
+    }
 }

@@ -2,13 +2,16 @@ package com.posterincust.checkout;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What registers and Poster ask of a checkout, each in one transaction with the engine: the call runs the model
@@ -17,14 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckoutCommands {
 
+    private static final int CONCURRENT_ATTEMPTS = 3;
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final CheckoutRepository checkouts;
+    private final TransactionTemplate transactions;
 
-    public CheckoutCommands(RuntimeService runtime, TaskService tasks, CheckoutRepository checkouts) {
+    public CheckoutCommands(RuntimeService runtime, TaskService tasks, CheckoutRepository checkouts,
+                            TransactionTemplate transactions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.checkouts = checkouts;
+        this.transactions = transactions;
     }
 
     public record NewCheckout(String id, String account, String tabletId, String bindingId, String idempotencyKey,
@@ -52,10 +60,30 @@ public class CheckoutCommands {
         return reread(checkout.id());
     }
 
+    /**
+     * Runs {@code work} in one transaction that holds the checkout's row lock, so that the calls on one checkout —
+     * the register's, Poster's webhook, the finalize job — take turns and each decides on the status the one before
+     * it left. Work that meets the engine's own on the instance (a timer firing, say) is run again.
+     *
+     * @return what {@code work} answered; empty when there is no such checkout
+     */
+    public <T> Optional<T> locked(String checkoutId, Function<Checkout, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> checkouts.lock(checkoutId).map(work));
+            } catch (OptimisticLockingException concurrent) {
+                if (attempt == CONCURRENT_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    /** The commands below run inside {@link #locked}: they act on the status the lock was taken on. */
     @Transactional
     public Checkout chooseRedemption(String checkoutId, CheckoutModel.Redemption redemption) {
         checkouts.saveRedemption(checkoutId, redemption);
-        correlate(checkoutId, CheckoutProcess.MESSAGE_REDEMPTION_CHOSEN, Map.of());
+        correlate(checkoutId, CheckoutProcess.MESSAGE_REDEMPTION_CHOSEN);
         return reread(checkoutId);
     }
 
@@ -73,40 +101,57 @@ public class CheckoutCommands {
 
     @Transactional
     public Checkout resendCode(String checkoutId) {
-        correlate(checkoutId, CheckoutProcess.MESSAGE_NEW_CODE, Map.of());
+        correlate(checkoutId, CheckoutProcess.MESSAGE_NEW_CODE);
         return reread(checkoutId);
     }
 
-    /** The register's or Poster's word that the receipt closed; the later of the two changes nothing. */
+    /**
+     * The register's or Poster's word that the receipt closed. The first settles the checkout; the other, at any
+     * moment after, changes nothing but keeps what the register reported (and tells operators when by it the sale
+     * would have been finalized otherwise).
+     */
     @Transactional
-    public Checkout receiptClosed(String checkoutId, String transactionId, BigDecimal payedBonus) {
-        CheckoutStatus status = checkouts.find(checkoutId).orElseThrow().status();
-        if (status == CheckoutStatus.AWAITING_ORDER_CLOSE) {
-            checkouts.saveReceipt(checkoutId, transactionId, payedBonus);
-            correlate(checkoutId, CheckoutProcess.MESSAGE_RECEIPT_CLOSED, Map.of());
-        } else if (payedBonus != null && (status == CheckoutStatus.FINALIZING || status == CheckoutStatus.COMPLETED)) {
-            checkouts.saveLateReport(checkoutId, payedBonus);
+    public Checkout receiptClosed(Checkout checkout, String transactionId, BigDecimal payedBonus) {
+        if (checkout.status() == CheckoutStatus.AWAITING_ORDER_CLOSE) {
+            checkouts.saveReceipt(checkout.id(), transactionId, payedBonus);
+            correlate(checkout.id(), CheckoutProcess.MESSAGE_RECEIPT_CLOSED);
+        } else if (checkout.status().receiptClosed()) {
+            if (payedBonus != null && checkout.payedBonus() == null) {
+                checkouts.saveLateReport(checkout.id(), payedBonus, lateReportCheck(checkout, payedBonus));
+            }
+        } else {
+            throw new WaitStateGone(checkout);
         }
-        return reread(checkoutId);
+        return reread(checkout.id());
     }
 
     @Transactional
     public Checkout cancel(String checkoutId) {
-        correlate(checkoutId, CheckoutProcess.MESSAGE_CANCELLED, Map.of());
+        correlate(checkoutId, CheckoutProcess.MESSAGE_CANCELLED);
         return reread(checkoutId);
+    }
+
+    /** Null while the sale is not finalized yet: the finalization reads the report then. */
+    private static String lateReportCheck(Checkout checkout, BigDecimal reported) {
+        if (checkout.finalizedBonus() == null) {
+            return null;
+        }
+        BonusEvidence byReport = BonusEvidence.of(reported, checkout.posterPayedBonus(), checkout.covered());
+        return byReport.amount().compareTo(checkout.finalizedBonus()) == 0 ? null
+                : "The register reported " + reported.toPlainString() + " paid with bonuses after the sale was "
+                        + "finalized with " + checkout.finalizedBonus().toPlainString() + " in points";
     }
 
     public List<Checkout> byTransaction(String account, String transactionId) {
         return checkouts.findByTransaction(account, transactionId);
     }
 
-    private void correlate(String checkoutId, String message, Map<String, Object> variables) {
+    private void correlate(String checkoutId, String message) {
         if (runtime.createEventSubscriptionQuery().eventName(message)
                 .processInstanceId(instanceId(checkoutId)).count() == 0) {
             throw new WaitStateGone(reread(checkoutId));
         }
-        runtime.createMessageCorrelation(message).processInstanceBusinessKey(checkoutId).setVariables(variables)
-                .correlateWithResult();
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(checkoutId).correlateWithResult();
     }
 
     private String instanceId(String checkoutId) {

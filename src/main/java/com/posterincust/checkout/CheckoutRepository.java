@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ public class CheckoutRepository {
         return jdbc.sql("select * from checkout where id = ?").param(id).query(this::map).optional();
     }
 
+    /** The checkout, its row locked until the transaction ends: calls on one checkout take turns. */
+    public Optional<Checkout> lock(String id) {
+        return jdbc.sql("select * from checkout where id = ? for update").param(id).query(this::map).optional();
+    }
+
     public Optional<Checkout> findOfRegister(String id, String account, String tabletId) {
         return find(id).filter(checkout -> checkout.account().equals(account) && checkout.tabletId().equals(tabletId));
     }
@@ -74,14 +80,26 @@ public class CheckoutRepository {
                 .params(account, tabletId, CheckoutStatus.AWAITING_ORDER_CLOSE.name()).query(this::map).list();
     }
 
-    /** Newest first, for operators: optionally of one status and one account. */
+    /**
+     * Newest first, for operators: optionally of one status and one account. Only the filters given become
+     * conditions: PostgreSQL cannot type a bare {@code ? is null}.
+     */
     public List<Checkout> findForOperators(Optional<CheckoutStatus> status, Optional<String> account, int limit,
-                                           int offset) {
-        return jdbc.sql("select * from checkout where (? is null or status = ?) and (? is null or account = ?) "
-                        + "order by created_at desc, id limit ? offset ?")
-                .params(status.map(Enum::name).orElse(null), status.map(Enum::name).orElse(null),
-                        account.orElse(null), account.orElse(null), limit, offset)
-                .query(this::map).list();
+                                           long offset) {
+        StringBuilder sql = new StringBuilder("select * from checkout where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        status.ifPresent(wanted -> {
+            sql.append(" and status = ?");
+            params.add(wanted.name());
+        });
+        account.ifPresent(wanted -> {
+            sql.append(" and account = ?");
+            params.add(wanted);
+        });
+        sql.append(" order by created_at desc, id limit ? offset ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     public Map<CheckoutStatus, Long> countByStatus() {
@@ -146,13 +164,15 @@ public class CheckoutRepository {
                 .update();
     }
 
-    /** The register's word arriving after the sale was finalized: kept, and told to operators when it differs. */
-    public void saveLateReport(String id, BigDecimal reported) {
-        jdbc.sql("update checkout set payed_bonus = ?, bonus_check = case when finalized_bonus <> ? then "
-                        + "coalesce(bonus_check || '; ', '') || ? else bonus_check end, updated_at = ? "
-                        + "where id = ? and payed_bonus is null")
-                .params(reported, reported, "The register reported " + reported.toPlainString()
-                        + " paid with bonuses after the sale was finalized", OffsetDateTime.now(clock), id)
+    /** The register's word arriving after the receipt closed: kept, with the operators' note when there is one. */
+    public void saveLateReport(String id, BigDecimal reported, String check) {
+        if (check == null) {
+            update(id, "payed_bonus = coalesce(payed_bonus, ?)", reported);
+            return;
+        }
+        jdbc.sql("update checkout set payed_bonus = coalesce(payed_bonus, ?), "
+                        + "bonus_check = coalesce(bonus_check || '; ', '') || ?, updated_at = ? where id = ?")
+                .params(reported, check, OffsetDateTime.now(clock), id)
                 .update();
     }
 

@@ -171,9 +171,9 @@ public class CheckoutService {
      * @return what was decided, with the note for operators when the register and Poster disagreed
      */
     public BonusEvidence finalizeSale(String checkoutId) {
-        Checkout checkout = checkout(checkoutId);
-        BonusEvidence evidence = BonusEvidence.of(checkout.payedBonus(), checkout.posterPayedBonus(),
-                checkout.reservedBonuses());
+        Checkout checkout = checkouts.lock(checkoutId).orElseThrow(() -> new IllegalStateException("No checkout "
+                + checkoutId));
+        BonusEvidence evidence = BonusEvidence.of(checkout.payedBonus(), checkout.posterPayedBonus(), checkout.covered());
         checkouts.saveFinalization(checkoutId, evidence);
         BigDecimal paid = evidence.amount();
         IncustCredentials terminal = terminal(checkout);
@@ -191,24 +191,39 @@ public class CheckoutService {
         return evidence;
     }
 
-    /** Cancels the reservation; a reservation inCust already cancelled or never made is released already. */
+    /**
+     * Cancels what inCust holds for the checkout; a reservation inCust already cancelled or never made is released
+     * already. When the checkout never learnt of a reservation (inCust's answer was lost, or the service stopped
+     * before it was stored), inCust may hold one all the same: it is looked up by the checkout's external id.
+     */
     public void release(String checkoutId) {
         Checkout checkout = checkout(checkoutId);
-        if (checkout.incustTransactionId() == null) {
+        IncustCredentials terminal = terminal(checkout);
+        if (checkout.incustTransactionId() != null) {
+            cancel(terminal, checkout.incustTransactionId());
+            log.info("Checkout {}: reservation {} released", checkoutId, checkout.incustTransactionId());
             return;
         }
-        IncustCredentials terminal = terminal(checkout);
+        for (IncustWire.Transaction unknown : incust.transactionsByExternalId(terminal, checkoutId)) {
+            if (unknown.holds()) {
+                cancel(terminal, unknown.id());
+                log.info("Checkout {}: reservation {}, whose answer never reached the checkout, released", checkoutId,
+                        unknown.id());
+            }
+        }
+    }
+
+    private void cancel(IncustCredentials terminal, String transactionId) {
         try {
-            incust.cancel(terminal, checkout.incustTransactionId());
+            incust.cancel(terminal, transactionId);
         } catch (IncustApiException refused) {
             if (!refused.is(IncustApiException.TRANSACTION_NOT_FOUND)) {
-                IncustWire.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
+                IncustWire.Transaction transaction = incust.transaction(terminal, transactionId);
                 if (!IncustWire.Transaction.CANCELLED.equals(transaction.status())) {
                     throw refused;
                 }
             }
         }
-        log.info("Checkout {}: reservation {} released", checkoutId, checkout.incustTransactionId());
     }
 
     private Optional<PosterReceipt> receipt(Checkout checkout) {

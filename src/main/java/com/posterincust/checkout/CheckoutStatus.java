@@ -6,5 +6,10 @@ public enum CheckoutStatus {
     /** A completed sale is being undone in inCust (processes/sale-reversal.bpmn). */
     REVERSING,
     /** A completed sale was undone in inCust, by the service or by an operator by hand. */
-    REVERSED
+    REVERSED;
+
+    /** The receipt closed: the sale went on to inCust, whatever became of it since. */
+    public boolean receiptClosed() {
+        return this == FINALIZING || this == COMPLETED || this == REVERSING || this == REVERSED;
+    }
 }

@@ -61,11 +61,11 @@ public class ReceiptHints {
                 : known.stream().filter(c -> c.status() == CheckoutStatus.AWAITING_ORDER_CLOSE).findFirst();
         waiting.ifPresent(checkout -> {
             try {
-                commands.receiptClosed(checkout.id(), receipt.transactionId(), null);
+                commands.locked(checkout.id(), locked -> commands.receiptClosed(locked, receipt.transactionId(), null));
                 log.info("Checkout {}: receipt {} closed at register {}, as Poster says", checkout.id(),
                         receipt.transactionId(), receipt.tabletId());
             } catch (CheckoutCommands.WaitStateGone | OptimisticLockingException registerCameFirst) {
-                log.info("Checkout {}: receipt {} was already settled by the register", checkout.id(),
+                log.info("Checkout {}: receipt {} was already settled at the register", checkout.id(),
                         receipt.transactionId());
             }
         });
@@ -74,9 +74,15 @@ public class ReceiptHints {
     private void deleted(String account, PosterReceipt receipt) {
         for (Checkout checkout : checkouts.findByTransaction(account, receipt.transactionId())) {
             if (checkout.status() == CheckoutStatus.AWAITING_ORDER_CLOSE) {
-                commands.cancel(checkout.id());
-                log.info("Checkout {}: receipt {} deleted in Poster, reservation released", checkout.id(),
-                        receipt.transactionId());
+                try {
+                    commands.locked(checkout.id(), locked -> locked.status() == CheckoutStatus.AWAITING_ORDER_CLOSE
+                            ? commands.cancel(locked.id()) : locked);
+                    log.info("Checkout {}: receipt {} deleted in Poster, reservation released", checkout.id(),
+                            receipt.transactionId());
+                } catch (CheckoutCommands.WaitStateGone gone) {
+                    log.info("Checkout {}: receipt {} deleted in Poster, checkout {} meanwhile", checkout.id(),
+                            receipt.transactionId(), gone.checkout().status());
+                }
             } else if (checkout.status() == CheckoutStatus.COMPLETED) {
                 reversals.request(checkout.id(), RECEIPT_DELETED, SaleReversal.RequestedBy.POSTER);
             }

@@ -22,26 +22,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
  * What a register may do with its own checkouts (docs/http-api.md): which call fits which status, what a repeated
  * call answers, and the rules a register's choice must meet, each in one place. The engine work of every call is one
- * transaction of {@link CheckoutCommands}; a call that meets another on the same checkout is run again.
+ * transaction of {@link CheckoutCommands} under the checkout's row lock, so calls on one checkout take turns.
  */
 @Service
 public class RegisterCheckouts {
 
-    private static final int CONCURRENT_ATTEMPTS = 3;
     private static final Set<CheckoutStatus> RESERVED = EnumSet.of(CheckoutStatus.AWAITING_CONFIRMATION,
             CheckoutStatus.AWAITING_ORDER_CLOSE);
     private static final Set<CheckoutStatus> CONFIRMED = EnumSet.of(CheckoutStatus.AWAITING_ORDER_CLOSE,
             CheckoutStatus.FINALIZING, CheckoutStatus.COMPLETED);
-    private static final Set<CheckoutStatus> RECEIPT_CLOSED = EnumSet.of(CheckoutStatus.FINALIZING,
-            CheckoutStatus.COMPLETED);
 
     private final CheckoutCommands commands;
     private final CheckoutRepository checkouts;
@@ -79,7 +75,7 @@ public class RegisterCheckouts {
 
     /** The cashier's choice, checked against the offer before inCust is asked; repeated, it answers the same. */
     public CheckoutOutcome redeem(RegisterContext register, String id, Redemption redemption) {
-        return ofRegister(register, id).map(checkout -> {
+        return locked(register, id, checkout -> {
             if (checkout.status() != CheckoutStatus.AWAITING_REDEMPTION) {
                 return redemption.equals(checkout.redemption()) && RESERVED.contains(checkout.status())
                         ? new Done(checkout) : Refused.wrongState(checkout);
@@ -88,60 +84,55 @@ public class RegisterCheckouts {
             if (outsideTheOffer.isPresent()) {
                 return Refused.of(Refusal.REDEMPTION_REJECTED, outsideTheOffer.get());
             }
-            return engine(() -> {
-                Checkout reserved = commands.chooseRedemption(id, redemption);
-                return reserved.status() == CheckoutStatus.AWAITING_REDEMPTION
-                        ? Refused.of(Refusal.REDEMPTION_REJECTED, reserved.rejection() == null
-                                ? "inCust refused the redemption" : reserved.rejection())
-                        : new Done(reserved);
-            });
-        }).orElseGet(() -> notFound(id));
+            Checkout reserved = commands.chooseRedemption(id, redemption);
+            return reserved.status() == CheckoutStatus.AWAITING_REDEMPTION
+                    ? Refused.of(Refusal.REDEMPTION_REJECTED, reserved.rejection() == null
+                            ? "inCust refused the redemption" : reserved.rejection())
+                    : new Done(reserved);
+        });
     }
 
     public CheckoutOutcome confirm(RegisterContext register, String id, String code) {
-        return ofRegister(register, id).map(checkout -> {
+        return locked(register, id, checkout -> {
             if (checkout.status() != CheckoutStatus.AWAITING_CONFIRMATION) {
                 return checkout.confirmed() && CONFIRMED.contains(checkout.status()) ? new Done(checkout)
                         : Refused.wrongState(checkout);
             }
-            return engine(() -> {
-                Checkout checked = commands.confirm(id, code);
-                return switch (checked.status()) {
-                    case AWAITING_ORDER_CLOSE -> new Done(checked);
-                    case AWAITING_CONFIRMATION -> new Refused(Refusal.WRONG_CODE,
-                            "The code is not right; the customer may try again", checked,
-                            checked.confirmation() == null ? null : checked.confirmation().attemptsLeft());
-                    default -> new Refused(Refusal.CONFIRMATION_EXPIRED, "The code expired or its attempts ran out; "
-                            + "the checkout is cancelled and the reservation released", checked, null);
-                };
-            });
-        }).orElseGet(() -> notFound(id));
+            Checkout checked = commands.confirm(id, code);
+            return switch (checked.status()) {
+                case AWAITING_ORDER_CLOSE -> new Done(checked);
+                case AWAITING_CONFIRMATION -> new Refused(Refusal.WRONG_CODE,
+                        "The code is not right; the customer may try again", checked,
+                        checked.confirmation() == null ? null : checked.confirmation().attemptsLeft());
+                default -> new Refused(Refusal.CONFIRMATION_EXPIRED, "The code expired or its attempts ran out; "
+                        + "the checkout is cancelled and the reservation released", checked, null);
+            };
+        });
     }
 
     public CheckoutOutcome resendCode(RegisterContext register, String id) {
-        return ofRegister(register, id).map(checkout -> checkout.status() != CheckoutStatus.AWAITING_CONFIRMATION
-                ? Refused.wrongState(checkout)
-                : engine(() -> new Done(commands.resendCode(id)))).orElseGet(() -> notFound(id));
+        return locked(register, id, checkout -> checkout.status() != CheckoutStatus.AWAITING_CONFIRMATION
+                ? Refused.wrongState(checkout) : new Done(commands.resendCode(id)));
     }
 
-    /** The receipt is paid; after the receipt closed (by Poster's word, say) it still records what the register saw. */
+    /**
+     * The receipt is paid. Poster's webhook may have settled it first, at any moment before: the register is then
+     * answered the current status, and what it reports is kept.
+     */
     public CheckoutOutcome orderClosed(RegisterContext register, String id, String transactionId, BigDecimal payedBonus) {
-        return ofRegister(register, id).map(checkout -> {
-            if (checkout.status() != CheckoutStatus.AWAITING_ORDER_CLOSE && !RECEIPT_CLOSED.contains(checkout.status())) {
-                return Refused.wrongState(checkout);
-            }
-            return engine(() -> new Done(commands.receiptClosed(id, transactionId, payedBonus)));
-        }).orElseGet(() -> notFound(id));
+        return locked(register, id, checkout -> checkout.status() != CheckoutStatus.AWAITING_ORDER_CLOSE
+                && !checkout.status().receiptClosed() ? Refused.wrongState(checkout)
+                : new Done(commands.receiptClosed(checkout, transactionId, payedBonus)));
     }
 
     public CheckoutOutcome cancel(RegisterContext register, String id) {
-        return ofRegister(register, id).map(checkout -> switch (checkout.status()) {
+        return locked(register, id, checkout -> switch (checkout.status()) {
             case COMPLETED -> new Refused(Refusal.ALREADY_COMPLETED,
                     "The checkout is completed; its receipt closed and inCust has the sale", checkout, null);
             case CANCELLED -> new Done(checkout);
             case FINALIZING, EXPIRED, REVERSING, REVERSED -> Refused.wrongState(checkout);
-            default -> engine(() -> new Done(commands.cancel(id)));
-        }).orElseGet(() -> notFound(id));
+            default -> new Done(commands.cancel(id));
+        });
     }
 
     public CheckoutOutcome view(RegisterContext register, String id) {
@@ -158,19 +149,21 @@ public class RegisterCheckouts {
                 .findFirst().map(code -> "Coupon " + code + " is not offered on this check");
     }
 
-    /** A webhook or a second register call may touch the same checkout at once; the engine lets one win. */
-    private CheckoutOutcome engine(Supplier<CheckoutOutcome> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (CheckoutCommands.WaitStateGone gone) {
-                return Refused.wrongState(gone.checkout());
-            } catch (OptimisticLockingException concurrent) {
-                if (attempt == CONCURRENT_ATTEMPTS) {
-                    throw concurrent;
-                }
-            }
+    /**
+     * The register's checkout, decided on under its row lock (a webhook or a second register call may touch it at
+     * once); a checkout of another register is not found.
+     */
+    private CheckoutOutcome locked(RegisterContext register, String id, Function<Checkout, CheckoutOutcome> decide) {
+        try {
+            return commands.locked(id, checkout -> ofRegister(register, checkout) ? decide.apply(checkout) : notFound(id))
+                    .orElseGet(() -> notFound(id));
+        } catch (CheckoutCommands.WaitStateGone gone) {
+            return Refused.wrongState(gone.checkout());
         }
+    }
+
+    private static boolean ofRegister(RegisterContext register, Checkout checkout) {
+        return checkout.account().equals(register.account()) && checkout.tabletId().equals(register.tabletId());
     }
 
     private Optional<Checkout> ofRegister(RegisterContext register, String id) {

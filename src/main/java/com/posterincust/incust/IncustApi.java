@@ -14,6 +14,7 @@ import com.posterincust.incust.IncustWire.Reservation;
 import com.posterincust.incust.IncustWire.TerminalSettings;
 import com.posterincust.incust.IncustWire.TerminalToken;
 import com.posterincust.incust.IncustWire.Transaction;
+import com.posterincust.incust.IncustWire.TransactionList;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -75,4 +76,8 @@ interface IncustApi {
     @RequestLine("GET /term/transaction/{id}")
     @Headers("Authorization: Bearer {token}")
     Transaction transaction(@Param("token") String token, @Param("id") String transactionId);
+
+    @RequestLine("GET /term/transactions?external_id={externalId}")
+    @Headers("Authorization: Bearer {token}")
+    TransactionList transactionsByExternalId(@Param("token") String token, @Param("externalId") String externalId);
 }

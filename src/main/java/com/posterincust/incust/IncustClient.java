@@ -139,6 +139,13 @@ public class IncustClient {
         return authorized("GET /term/transaction/{id}", terminal, token -> api.transaction(token, transactionId));
     }
 
+    /** The transactions inCust made under {@code externalId}: a reservation whose answer was lost is among them. */
+    public List<Transaction> transactionsByExternalId(IncustCredentials terminal, String externalId) {
+        List<Transaction> found = authorized("GET /term/transactions", terminal,
+                token -> api.transactionsByExternalId(token, externalId)).transactions();
+        return found == null ? List.of() : found;
+    }
+
     private <T> T authorized(String operation, IncustCredentials terminal, Function<String, T> call) {
         String token = cachedToken(terminal);
         try {

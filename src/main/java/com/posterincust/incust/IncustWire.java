@@ -128,6 +128,14 @@ public final class IncustWire {
         public static final String CONFIRMED = "confirmed";
         public static final String FINALIZED = "finalized";
         public static final String CANCELLED = "cancelled";
+
+        /** Holds the guest's points (or coupon) in inCust until it is finalized or cancelled. */
+        public boolean holds() {
+            return RESERVED.equals(status) || CONFIRMATION_REQUIRED.equals(status) || CONFIRMED.equals(status);
+        }
+    }
+
+    public record TransactionList(List<Transaction> transactions) {
     }
 
 

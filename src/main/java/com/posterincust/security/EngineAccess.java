@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -22,14 +23,19 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what in the engine, with engine authorization on: {@code camunda-admin} everything (the starter grants
  * it), {@code operators} see every process in Cockpit and retry failed jobs, nobody else anything. The operators'
- * grants are created once; an administrator may change them in the Admin webapp afterwards. Operators also work
- * the tasks models give them (candidate group {@code operators}) in Tasklist.
+ * grants are created once; an administrator may change them in the Admin webapp afterwards. Operators work only the
+ * tasks models give them (candidate group {@code operators}: the engine grants each such task to the group), never
+ * every task of every process, so a task the model gives nobody (the cashier's confirmation code) is nobody's in
+ * Tasklist; grants of task work on every process, which earlier versions created, are taken back at start. Tasklist's
+ * filter shows the operators' tasks.
  */
 @Component
 public class EngineAccess extends AbstractProcessEnginePlugin {
 
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
     public static final String OPERATORS = "operators";
+
+    static final String OPERATORS_FILTER = "Operators' tasks";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAccess.class);
 
@@ -41,8 +47,7 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
             new Grant(Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(Resources.PROCESS_DEFINITION, Authorization.ANY, List.of(ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.TASK_WORK)),
+                    ProcessDefinitionPermissions.RETRY_JOB)),
             new Grant(Resources.FILTER, Authorization.ANY, List.of(Permissions.READ)),
             new Grant(Resources.PROCESS_INSTANCE, Authorization.ANY, List.of(ProcessInstancePermissions.READ,
                     ProcessInstancePermissions.RETRY_JOB)),
@@ -55,6 +60,7 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
         IdentityService identity = engine.getIdentityService();
         AuthorizationService authorizations = engine.getAuthorizationService();
         if (identity.createGroupQuery().groupId(OPERATORS).count() > 0) {
+            takeBackTaskWorkOnEveryProcess(authorizations);
             return;
         }
         try {
@@ -70,10 +76,26 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
                 grant.permissions().forEach(authorization::addPermission);
                 authorizations.saveAuthorization(authorization);
             }
+            TaskService tasks = engine.getTaskService();
+            engine.getFilterService().saveFilter(engine.getFilterService().newTaskFilter(OPERATORS_FILTER)
+                    .setQuery(tasks.createTaskQuery().taskCandidateGroup(OPERATORS).includeAssignedTasks()));
             log.info("Created the engine group '{}' with its Cockpit and job-retry grants", OPERATORS);
         } catch (ProcessEngineException anotherNodeWasFaster) {
             if (identity.createGroupQuery().groupId(OPERATORS).count() == 0) {
                 throw anotherNodeWasFaster;
+            }
+        }
+    }
+
+    private static void takeBackTaskWorkOnEveryProcess(AuthorizationService authorizations) {
+        for (Authorization grant : authorizations.createAuthorizationQuery().groupIdIn(OPERATORS)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(Authorization.ANY).list()) {
+            if (grant.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)
+                    || grant.isPermissionGranted(ProcessDefinitionPermissions.TASK_WORK)) {
+                grant.removePermission(ProcessDefinitionPermissions.READ_TASK);
+                grant.removePermission(ProcessDefinitionPermissions.TASK_WORK);
+                authorizations.saveAuthorization(grant);
+                log.info("Group '{}' no longer works every task of every process, only its own", OPERATORS);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *       Poster-facing endpoints and the register API authenticate by Poster's signatures.</li>
  * </ul>
  * In front of all of them: body limits, login throttling per client address and, outside the sandbox, no model
- * deployment through an API.
+ * deployment through an API, and no task only the service completes completed through them.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -72,6 +73,13 @@ public class SecurityConfiguration {
                 registration(new ModelDeploymentGuard(json), "model-deployment-guard", Ordered.HIGHEST_PRECEDENCE + 20);
         guard.setEnabled(!allowed);
         return guard;
+    }
+
+    @Bean
+    FilterRegistrationBean<ServiceOwnedTaskGuard> serviceOwnedTaskGuard(TaskService tasks, ServiceOwnedWork owned,
+                                                                        ObjectMapper json) {
+        return registration(new ServiceOwnedTaskGuard(tasks, owned, json), "service-owned-task-guard",
+                Ordered.HIGHEST_PRECEDENCE + 30);
     }
 
     @Bean

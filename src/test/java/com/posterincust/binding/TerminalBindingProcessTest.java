@@ -272,15 +272,17 @@ class TerminalBindingProcessTest {
     }
 
     @Test
-    void thePasswordIsNeverAProcessVariable() {
+    void theLoginAndPasswordAreNeverProcessVariables() {
         TerminalBinding binding = bound(starter.bind(request("861052", "2", "3")));
 
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(instanceOf(binding.id())).list();
         assertThat(variables).extracting(HistoricVariableInstance::getName)
-                .contains(TerminalBindingProcess.VAR_INCUST_LOGIN, TerminalBindingProcess.VAR_LABEL)
-                .doesNotContain(TerminalBindingProcess.TRANSIENT_INCUST_PASSWORD);
-        assertThat(variables).allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain("bar-password"));
+                .contains(TerminalBindingProcess.VAR_LABEL)
+                .doesNotContain(TerminalBindingProcess.TRANSIENT_INCUST_PASSWORD,
+                        TerminalBindingProcess.TRANSIENT_INCUST_LOGIN);
+        assertThat(variables).allSatisfy(v -> assertThat(String.valueOf(v.getValue()))
+                .doesNotContain("bar-password").doesNotContain("bar-login"));
     }
 
     private BindingRequest request(String customerNumber, String spot, String tablet) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** What a receipt paid with bonuses, when the register and Poster's receipt agree, disagree, or one is silent. */
 class BonusEvidenceTest {
 
-    static final BigDecimal RESERVED = new BigDecimal("20.00");
+    static final BonusEvidence.Covered RESERVED = BonusEvidence.Covered.of(new BigDecimal("20.00"), null);
 
     @Test
     void whenBothSayTheSameNobodyIsAsked() {
@@ -53,7 +53,7 @@ class BonusEvidenceTest {
 
     @Test
     void nothingReservedNothingPaid() {
-        assertThat(BonusEvidence.of(null, null, BigDecimal.ZERO)).isEqualTo(new BonusEvidence(money("0.00"), null));
+        assertThat(BonusEvidence.of(null, null, BonusEvidence.Covered.of(BigDecimal.ZERO, BigDecimal.ZERO))).isEqualTo(new BonusEvidence(money("0.00"), null));
     }
 
     @Test
@@ -62,6 +62,54 @@ class BonusEvidenceTest {
 
         assertThat(evidence.amount()).isEqualByComparingTo("20.00");
         assertThat(evidence.check()).isEqualTo("35.00 is more than the reserved 20.00: finalized with 20.00");
+    }
+
+    /** Olena's 10 points and the 10 % coupon on a 65.00 check: the register app puts 16.50 on the order. */
+    @Test
+    void pointsAndACouponTogetherAreWhatTheReceiptPaidThroughTheApp() {
+        BonusEvidence.Covered tenPointsAndACoupon = BonusEvidence.Covered.of(money("10.00"), money("6.50"));
+
+        assertThat(BonusEvidence.of(money("16.50"), money("16.50"), tenPointsAndACoupon))
+                .isEqualTo(new BonusEvidence(money("10.00"), null));
+        assertThat(BonusEvidence.of(money("16.50"), null, tenPointsAndACoupon))
+                .isEqualTo(new BonusEvidence(money("10.00"), null));
+        assertThat(BonusEvidence.of(null, money("16.50"), tenPointsAndACoupon))
+                .isEqualTo(new BonusEvidence(money("10.00"), null));
+    }
+
+    @Test
+    void aCouponAloneRedeemsNoPoints() {
+        assertThat(BonusEvidence.of(money("11.05"), money("11.05"), BonusEvidence.Covered.of(null, money("11.05"))))
+                .isEqualTo(new BonusEvidence(money("0.00"), null));
+    }
+
+    @Test
+    void withACouponMoreThanWasCoveredIsCappedAndNamed() {
+        BonusEvidence evidence = BonusEvidence.of(money("30.00"), null, BonusEvidence.Covered.of(money("10.00"),
+                money("6.50")));
+
+        assertThat(evidence.amount()).isEqualByComparingTo("10.00");
+        assertThat(evidence.check()).isEqualTo("30.00 is more than the reserved 16.50 (10.00 in points and 6.50 "
+                + "coupon discount): finalized with 10.00");
+    }
+
+    /** Which part is missing cannot be told: the coupon is applied whole, the points take the rest, an operator looks. */
+    @Test
+    void withACouponLessThanWasCoveredIsARealDisagreement() {
+        BonusEvidence evidence = BonusEvidence.of(money("10.00"), money("10.00"), BonusEvidence.Covered.of(
+                money("10.00"), money("6.50")));
+
+        assertThat(evidence.amount()).isEqualByComparingTo("3.50");
+        assertThat(evidence.check()).contains("10.00 is less than the reserved 16.50", "finalized with 3.50 in points");
+    }
+
+    @Test
+    void withNeitherFigureAndACouponThePointsReservedAreFinalized() {
+        BonusEvidence evidence = BonusEvidence.of(null, null, BonusEvidence.Covered.of(money("10.00"), money("6.50")));
+
+        assertThat(evidence.amount()).isEqualByComparingTo("10.00");
+        assertThat(evidence.check()).contains("finalized with the reserved 16.50 (10.00 in points and 6.50 coupon "
+                + "discount)");
     }
 
     private static BigDecimal money(String amount) {

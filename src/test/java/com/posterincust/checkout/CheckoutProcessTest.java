@@ -115,7 +115,7 @@ class CheckoutProcessTest {
 
         assertThat(reserved.status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
         verify(incust).reserve(eq(TERMINAL), any(), eq(checkout.id()), eq(new IncustWire.Redeem(BigDecimal.ZERO, List.of())));
-        assertThat(commands.receiptClosed(checkout.id(), "5001", BigDecimal.ZERO).status())
+        assertThat(receiptClosed(checkout, "5001", BigDecimal.ZERO).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
@@ -139,7 +139,7 @@ class CheckoutProcessTest {
         assertThat(right.status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
         assertThat(right.result().bonusToApply()).isEqualByComparingTo("20.00");
 
-        commands.receiptClosed(checkout.id(), "5002", new BigDecimal("15.00"));
+        receiptClosed(checkout, "5002", new BigDecimal("15.00"));
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
         verify(incust).finalizeTransaction(TERMINAL, "tx-2", "5002", new BigDecimal("15.00"));
@@ -149,7 +149,7 @@ class CheckoutProcessTest {
     void theBonusFinalizedIsNeverMoreThanReserved() {
         Checkout checkout = reservedWithoutConfirmation("tx-3", "20.00");
 
-        commands.receiptClosed(checkout.id(), "5003", new BigDecimal("35.00"));
+        receiptClosed(checkout, "5003", new BigDecimal("35.00"));
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         verify(incust).finalizeTransaction(TERMINAL, "tx-3", "5003", new BigDecimal("20.00"));
@@ -215,8 +215,10 @@ class CheckoutProcessTest {
         Checkout checkout = start();
 
         assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        runs(checkout, "ReleaseAnyHoldAfterCancel");
 
         verify(incust, never()).reserve(any(), any(), anyString(), any());
+        verify(incust).transactionsByExternalId(TERMINAL, checkout.id());
         verify(incust, never()).cancel(any(), anyString());
         BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutCancelledEarly");
     }
@@ -226,9 +228,86 @@ class CheckoutProcessTest {
         Checkout checkout = start();
 
         management.executeJob(timer(checkout).getId());
+        assertThat(status(checkout)).isEqualTo(CheckoutStatus.EXPIRED);
+        runs(checkout, "ReleaseAnyHoldAfterTimeout");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.EXPIRED);
         BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutAbandoned");
+    }
+
+    @Test
+    void theCodeIsEnteredAtTheRegisterAndNowhereElse() {
+        Checkout checkout = reservedWithConfirmation("tx-22");
+        org.camunda.bpm.engine.task.Task enterCode = tasks.createTaskQuery().processInstanceBusinessKey(checkout.id())
+                .singleResult();
+        assertThat(tasks.getIdentityLinksForTask(enterCode.getId())).as("offered to nobody in Tasklist").isEmpty();
+
+        engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
+        try {
+            assertThatThrownBy(() -> tasks.complete(enterCode.getId(), Map.of(CheckoutProcess.TRANSIENT_CODE, "1234")))
+                    .hasMessageContaining("completed by the register");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        assertThat(status(checkout)).isEqualTo(CheckoutStatus.AWAITING_CONFIRMATION);
+        verify(incust, never()).confirm(any(), anyString(), anyString());
+        when(incust.confirm(TERMINAL, "tx-22", "1234")).thenReturn(transaction("tx-22", "confirmed", "20.00", 2));
+        assertThat(commands.confirm(checkout.id(), "1234").status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
+    }
+
+    /** inCust reserved, but its answer was lost: the checkout still waits for a choice, and knows no transaction. */
+    @Test
+    void aReservationWhoseAnswerWasLostIsReleasedWhenTheCashierCancels() {
+        Checkout checkout = start();
+        when(incust.reserve(eq(TERMINAL), any(), eq(checkout.id()), any()))
+                .thenThrow(new ExternalSystemUnavailableException("inCust", "reserve", "read timed out", true));
+        assertThatThrownBy(() -> commands.chooseRedemption(checkout.id(),
+                new CheckoutModel.Redemption(new BigDecimal("20.00"), List.of())))
+                .isInstanceOf(ExternalSystemUnavailableException.class);
+        assertThat(status(checkout)).isEqualTo(CheckoutStatus.AWAITING_REDEMPTION);
+        when(incust.transactionsByExternalId(TERMINAL, checkout.id())).thenReturn(List.of(
+                transaction("tx-lost", "reserved", "20.00", null), transaction("tx-old", "cancelled", "5.00", null)));
+
+        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        runs(checkout, "ReleaseAnyHoldAfterCancel");
+
+        verify(incust).cancel(TERMINAL, "tx-lost");
+        verify(incust, never()).cancel(TERMINAL, "tx-old");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutCancelledEarly");
+    }
+
+    @Test
+    void aReservationWhoseAnswerWasLostIsReleasedWhenNobodyChoosesInTime() {
+        Checkout checkout = start();
+        when(incust.transactionsByExternalId(TERMINAL, checkout.id())).thenReturn(List.of(
+                transaction("tx-lost-2", "confirmation_required", "20.00", 3)));
+
+        management.executeJob(timer(checkout).getId());
+        runs(checkout, "ReleaseAnyHoldAfterTimeout");
+
+        verify(incust).cancel(TERMINAL, "tx-lost-2");
+        assertThat(status(checkout)).isEqualTo(CheckoutStatus.EXPIRED);
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("CheckoutAbandoned");
+    }
+
+    @Test
+    void aLookUpThatKeepsFailingBecomesAnIncidentWhereTheCheckoutWasCancelled() {
+        Checkout checkout = start();
+        when(incust.transactionsByExternalId(TERMINAL, checkout.id()))
+                .thenThrow(new ExternalSystemUnavailableException("inCust", "transactions", "HTTP 503", false));
+
+        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        Job release = job(processOf(checkout));
+        assertThat(release.getRetries()).isEqualTo(10);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(release.getId()))
+                    .isInstanceOf(ExternalSystemUnavailableException.class);
+        }
+
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance(checkout)).singleResult().getActivityId())
+                .isEqualTo("ReleaseAnyHoldAfterCancel");
+        assertThat(status(checkout)).isEqualTo(CheckoutStatus.CANCELLED);
     }
 
     @Test
@@ -275,9 +354,9 @@ class CheckoutProcessTest {
         when(poster.getTransaction(account, TOKEN, "6001")).thenReturn(Optional.of(
                 new PosterReceipt("6001", PosterReceipt.State.CLOSED, new BigDecimal("12.50"), "2")));
 
-        assertThat(commands.receiptClosed(checkout.id(), "6001", null).status())
+        assertThat(receiptClosed(checkout, "6001", null).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
-        assertThat(commands.receiptClosed(checkout.id(), "6001", new BigDecimal("20.00")).status())
+        assertThat(receiptClosed(checkout, "6001", new BigDecimal("20.00")).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
@@ -292,7 +371,7 @@ class CheckoutProcessTest {
         when(poster.getTransaction(account, TOKEN, "6004")).thenReturn(Optional.of(
                 new PosterReceipt("6004", PosterReceipt.State.CLOSED, new BigDecimal("0.00"), "2")));
 
-        commands.receiptClosed(checkout.id(), "6004", new BigDecimal("20.00"));
+        receiptClosed(checkout, "6004", new BigDecimal("20.00"));
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         verify(incust).finalizeTransaction(TERMINAL, "tx-14", "6004", new BigDecimal("20.00"));
@@ -312,9 +391,9 @@ class CheckoutProcessTest {
     void theRegisterFirstThenTheWebhookChangesNothing() {
         Checkout checkout = reservedWithoutConfirmation("tx-12", "20.00", "6002");
 
-        commands.receiptClosed(checkout.id(), "6002", new BigDecimal("20.00"));
+        receiptClosed(checkout, "6002", new BigDecimal("20.00"));
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
-        assertThat(commands.receiptClosed(checkout.id(), "6002", null).status())
+        assertThat(receiptClosed(checkout, "6002", null).status())
                 .isEqualTo(CheckoutStatus.COMPLETED);
 
         verify(incust, times(1)).finalizeTransaction(any(), anyString(), anyString(), any());
@@ -370,7 +449,7 @@ class CheckoutProcessTest {
         when(incust.finalizeTransaction(TERMINAL, "tx-16", "5016", new BigDecimal("0.00")))
                 .thenThrow(new ExternalSystemUnavailableException("inCust", "finalize", "HTTP 503", false))
                 .thenReturn(transaction("tx-16", "finalized", "0", null));
-        commands.receiptClosed(checkout.id(), "5016", BigDecimal.ZERO);
+        receiptClosed(checkout, "5016", BigDecimal.ZERO);
         management.executeJob(onlyJob(checkout).getId());
         Job finalize = management.createJobQuery().processInstanceId(instance(checkout)).singleResult();
         assertThatThrownBy(() -> management.executeJob(finalize.getId()))
@@ -387,7 +466,7 @@ class CheckoutProcessTest {
         Checkout checkout = reservedWithoutConfirmation("tx-17", "0.00");
         when(incust.finalizeTransaction(any(), eq("tx-17"), anyString(), any()))
                 .thenThrow(new ExternalSystemUnavailableException("inCust", "finalize", "HTTP 503", false));
-        commands.receiptClosed(checkout.id(), "5017", BigDecimal.ZERO);
+        receiptClosed(checkout, "5017", BigDecimal.ZERO);
         management.executeJob(onlyJob(checkout).getId());
 
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -408,7 +487,7 @@ class CheckoutProcessTest {
                 "POST /term/transaction/{id}/finalize", 409, IncustApiException.TRANSACTION_STATE, "already finalized"));
         when(incust.transaction(TERMINAL, "tx-18")).thenReturn(transaction("tx-18", "finalized", "0", null));
 
-        commands.receiptClosed(checkout.id(), "5018", BigDecimal.ZERO);
+        receiptClosed(checkout, "5018", BigDecimal.ZERO);
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
 
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
@@ -464,6 +543,12 @@ class CheckoutProcessTest {
         assertThat(variables).allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain("987654"));
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(checkout.id()).count())
                 .isEqualTo(1);
+    }
+
+    /** As the register and the webhook reach it: under the checkout's lock. */
+    private Checkout receiptClosed(Checkout checkout, String transactionId, BigDecimal payedBonus) {
+        return commands.locked(checkout.id(), locked -> commands.receiptClosed(locked, transactionId, payedBonus))
+                .orElseThrow();
     }
 
     private Checkout start() {

@@ -20,6 +20,7 @@ import com.posterincust.poster.webhook.PosterWebhook;
 import com.posterincust.poster.webhook.PosterWebhookSignature;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -367,6 +368,75 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
                 + "\"max_redeemable_bonuses\":45.50,\"bonus_points_available\":150.00,\"amount_to_pay\":91.00}")));
         assertThat(create("order-9", "null", "order-9").statusCode()).isEqualTo(201);
         fakes.verify(0, postRequestedFor(anyUrl()).withUrl("/incust/v1/term/check/reserve"));
+    }
+
+    /** The cashier's code task: in nobody's Tasklist, completed by nobody through the engine, admins included. */
+    @Test
+    void theCodeTaskIsTheRegistersAlone() throws Exception {
+        operator();
+        String id = json.readTree(create("order-code", "null", "order-code").body()).path("checkoutId").asText();
+        assertThat(box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":20}").statusCode())
+                .isEqualTo(200);
+        String task = engineRest("/task?processInstanceBusinessKey=" + id).get(0).path("id").asText();
+
+        assertThat(engineRestAs(OPERATOR, "GET", "/task?processInstanceBusinessKey=" + id, null).body()).isEqualTo("[]");
+        JsonNode filters = json.readTree(engineRestAs(OPERATOR, "GET", "/filter", null).body());
+        assertThat(filters).extracting(filter -> filter.path("name").asText()).containsExactly("Operators' tasks");
+        assertThat(engineRestAs(ADMIN, "GET", "/filter/" + filters.get(0).path("id").asText() + "/list", null).body())
+                .doesNotContain(task);
+        String code = "{\"variables\":{\"confirmationCode\":{\"value\":\"1234\",\"type\":\"String\"}}}";
+        for (String[] who : List.of(OPERATOR, ADMIN)) {
+            for (String completion : List.of("/complete", "/submit-form", "/resolve")) {
+                HttpResponse<String> completed = engineRestAs(who, "POST", "/task/" + task + completion, code);
+                assertThat(completed.statusCode()).as(who[0] + completion).isEqualTo(403);
+            }
+        }
+        HttpResponse<String> throughTasklist = box.send(HttpRequest.newBuilder(box.url("/camunda/api/engine/engine/"
+                + engine.getName() + "/task/" + task + "/submit-form")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(code)));
+        assertThat(throughTasklist.statusCode()).isEqualTo(403);
+
+        assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
+                .isEqualTo("AWAITING_CONFIRMATION");
+        fakes.verify(0, postRequestedFor(urlEqualTo("/incust/v1/term/transaction/tx-1/confirm")));
+    }
+
+    /** Each process needs the rows its starter writes: started through the engine it is refused, not a 500. */
+    @Test
+    void noProcessIsStartedThroughTheEngineApi() throws Exception {
+        long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+        for (String process : List.of("checkout", "customer-authorization", "terminal-binding", "poster-installation",
+                "sale-reversal")) {
+            HttpResponse<String> started = engineRestAs(ADMIN, "POST", "/process-definition/key/" + process + "/start",
+                    "{}");
+            assertThat(started.statusCode()).as(process + ": " + started.body()).isEqualTo(403);
+            assertThat(started.body()).contains("started by the service");
+            assertThat(engineRestAs(ADMIN, "POST", "/process-definition/key/" + process + "/submit-form", "{}")
+                    .statusCode()).as(process).isEqualTo(403);
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    static final String[] ADMIN = {"admin", "test-admin-password"};
+    static final String[] OPERATOR = {"olga", "an-operators-password"};
+
+    private void operator() {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(OPERATOR[0]).count() == 0) {
+            var user = identity.newUser(OPERATOR[0]);
+            user.setPassword(OPERATOR[1]);
+            identity.saveUser(user);
+            identity.createMembership(OPERATOR[0], "operators");
+        }
+    }
+
+    private HttpResponse<String> engineRestAs(String[] user, String method, String path, String body) throws Exception {
+        return box.send(HttpRequest.newBuilder(box.url("/engine-rest/engine/" + engine.getName() + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (user[0] + ":" + user[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private JsonNode engineRest(String path) throws Exception {
