@@ -131,15 +131,18 @@ public class CheckoutCommands {
         return reread(checkoutId);
     }
 
-    /** Null while the sale is not finalized yet: the finalization reads the report then. */
+    /** Null while the sale is not finalized yet (the finalization reads the report then), or when nothing is amiss. */
     private static String lateReportCheck(Checkout checkout, BigDecimal reported) {
         if (checkout.finalizedBonus() == null) {
             return null;
         }
         BonusEvidence byReport = BonusEvidence.of(reported, checkout.posterPayedBonus(), checkout.covered());
-        return byReport.amount().compareTo(checkout.finalizedBonus()) == 0 ? null
-                : "The register reported " + reported.toPlainString() + " paid with bonuses after the sale was "
-                        + "finalized with " + checkout.finalizedBonus().toPlainString() + " in points";
+        if (byReport.check() == null && byReport.amount().compareTo(checkout.finalizedBonus()) == 0) {
+            return null;
+        }
+        return "The register reported " + reported.toPlainString() + " paid with bonuses after the sale was "
+                + "finalized with " + checkout.finalizedBonus().toPlainString() + " in points"
+                + (byReport.check() == null ? "" : " (" + byReport.check() + ")");
     }
 
     public List<Checkout> byTransaction(String account, String transactionId) {

@@ -10,6 +10,8 @@ import com.posterincust.PostgresTestDatabase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,12 +92,98 @@ class CrashIT {
         }
     }
 
-    private static String reserve(BlackBox node, String orderId) throws Exception {
+    /**
+     * Killed while inCust holds reservations whose answers never reached the commit: after the restart the checkouts
+     * still wait for a choice and know no reservation. The cashier cancels half of them, the other half is left until
+     * the choice timer fires (run at once by the operator, as Cockpit would): every reservation is released, once.
+     */
+    @Test
+    void reservationsMadeJustBeforeAKillAreReleasedByTheCancelAndByTheTimeout() throws Exception {
+        poster.start();
+        incust = new StatefulFakeIncust(0, 4000);
+        String database = PostgresTestDatabase.create();
+        PackagedService first = start(database, "reserving");
+        BlackBox node = new BlackBox(poster, json, first.port());
+        node.stubPosterAndIncust();
+        node.installAndAwaitActive().bindRegister();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(created(node, "kill-reserve-" + i));
+        }
+
+        ExecutorService registers = Executors.newFixedThreadPool(ids.size());
+        for (String id : ids) {
+            registers.submit(() -> node.register("POST", "/api/register/v1/checkouts/" + id + "/redemption",
+                    "{\"bonusPoints\":10}"));
+        }
+        long deadline = System.currentTimeMillis() + 3000;
+        while (incust.reservationsMade.get() < ids.size() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(incust.reservationsMade.get()).as("inCust holds every reservation, none answered yet")
+                .isEqualTo(ids.size());
+        first.kill();
+        registers.shutdownNow();
+
+        PackagedService second = start(database, "after-reserving");
+        BlackBox restarted = new BlackBox(poster, json, second.port(), node.account);
+        List<String> cancelled = ids.subList(0, 3);
+        List<String> abandoned = ids.subList(3, 6);
+        for (String id : ids) {
+            assertThat(status(restarted, id)).as("the reservation never reached " + id).isEqualTo("AWAITING_REDEMPTION");
+        }
+        for (String id : cancelled) {
+            HttpResponse<String> cancel = restarted.register("POST", "/api/register/v1/checkouts/" + id + "/cancel", "");
+            assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+            assertThat(json.readTree(cancel.body()).path("status").asText()).isEqualTo("CANCELLED");
+        }
+        for (String id : abandoned) {
+            String instance = json.readTree(engineRest(restarted, "GET", "/process-instance?businessKey=" + id).body())
+                    .get(0).path("id").asText();
+            String timer = json.readTree(engineRest(restarted, "GET", "/job?timers=true&processInstanceId=" + instance)
+                    .body()).get(0).path("id").asText();
+            assertThat(engineRest(restarted, "POST", "/job/" + timer + "/execute").statusCode()).isEqualTo(204);
+        }
+
+        deadline = System.currentTimeMillis() + 60_000;
+        while (ids.stream().anyMatch(id -> !"cancelled".equals(incust.status.get("tx-" + id)))
+                && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        for (String id : ids) {
+            assertThat(incust.status.get("tx-" + id)).as("inCust's reservation of " + id).isEqualTo("cancelled");
+            assertThat(incust.cancellations.get("tx-" + id)).as("releases of " + id).hasValue(1);
+        }
+        cancelled.forEach(id -> assertThat(status(restarted, id)).isEqualTo("CANCELLED"));
+        abandoned.forEach(id -> assertThat(status(restarted, id)).isEqualTo("EXPIRED"));
+    }
+
+    private static HttpResponse<String> engineRest(BlackBox node, String method, String path) throws Exception {
+        return node.send(java.net.http.HttpRequest.newBuilder(node.url("/engine-rest" + path))
+                .header("Authorization", BlackBox.adminAuthorization()).header("Content-Type", "application/json")
+                .method(method, method.equals("GET") ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    private static String status(BlackBox node, String id) {
+        try {
+            return json.readTree(node.register("GET", "/api/register/v1/checkouts/" + id, "").body()).path("status")
+                    .asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String created(BlackBox node, String orderId) throws Exception {
         String order = "{\"orderId\":\"" + orderId + "\",\"customerId\":\"c-1001\",\"items\":[{\"productId\":\"12\","
                 + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}";
         HttpResponse<String> created = node.registerWithKey("POST", "/api/register/v1/checkouts", order, orderId);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = json.readTree(created.body()).path("checkoutId").asText();
+        return json.readTree(created.body()).path("checkoutId").asText();
+    }
+
+    private static String reserve(BlackBox node, String orderId) throws Exception {
+        String id = created(node, orderId);
         assertThat(node.register("POST", "/api/register/v1/checkouts/" + id + "/redemption", "{}").statusCode())
                 .isEqualTo(200);
         return id;

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * An inCust that remembers: a transaction is finalized or cancelled once, a second try is refused with
  * {@code transaction_state} as inCust does. Finalizing takes a while, so a service can be killed in the middle of it.
- * Counts the effective state changes, which is what "never finalized twice" is about.
+ * Counts the effective state changes, which is what "never finalized twice" is about. A reservation is made when
+ * its request arrives and may be answered late, so a service can also be killed between inCust's work and its own
+ * commit.
  */
 final class StatefulFakeIncust implements AutoCloseable {
 
@@ -27,11 +29,19 @@ final class StatefulFakeIncust implements AutoCloseable {
     final Map<String, AtomicInteger> finalizations = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> cancellations = new ConcurrentHashMap<>();
     final AtomicInteger finalizeCallsStarted = new AtomicInteger();
+    final AtomicInteger reservationsMade = new AtomicInteger();
     private final HttpServer server;
     private final long finalizeMillis;
+    private final long reserveMillis;
 
     StatefulFakeIncust(long finalizeMillis) throws IOException {
+        this(finalizeMillis, 0);
+    }
+
+    /** {@code reserveMillis}: how long inCust takes to answer a reservation it has already made. */
+    StatefulFakeIncust(long finalizeMillis, long reserveMillis) throws IOException {
         this.finalizeMillis = finalizeMillis;
+        this.reserveMillis = reserveMillis;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/term", this::handle);
@@ -60,8 +70,15 @@ final class StatefulFakeIncust implements AutoCloseable {
         } else if (path.endsWith("/check/reserve")) {
             Matcher external = EXTERNAL_ID.matcher(body);
             String id = "tx-" + (external.find() ? external.group(1) : "unknown");
-            status.putIfAbsent(id, "reserved");
+            if (status.putIfAbsent(id, "reserved") == null) {
+                reservationsMade.incrementAndGet();
+            }
+            pause(reserveMillis);
             answer(exchange, 200, transaction(id));
+        } else if (path.endsWith("/term/transactions")) {
+            String query = exchange.getRequestURI().getQuery();
+            String id = "tx-" + (query == null ? "" : query.replace("external_id=", ""));
+            answer(exchange, 200, "{\"transactions\":[" + (status.containsKey(id) ? transaction(id) : "") + "]}");
         } else {
             Matcher transactionPath = TRANSACTION_PATH.matcher(path);
             if (!transactionPath.matches()) {
@@ -80,12 +97,16 @@ final class StatefulFakeIncust implements AutoCloseable {
 
     private void finalizeTransaction(HttpExchange exchange, String id) throws IOException {
         finalizeCallsStarted.incrementAndGet();
+        pause(finalizeMillis);
+        change(exchange, id, "finalized", finalizations);
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(finalizeMillis);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        change(exchange, id, "finalized", finalizations);
     }
 
     private synchronized void change(HttpExchange exchange, String id, String to, Map<String, AtomicInteger> counter)

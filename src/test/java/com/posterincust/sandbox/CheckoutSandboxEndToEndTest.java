@@ -99,6 +99,41 @@ class CheckoutSandboxEndToEndTest extends SandboxRun {
         assertThat(sandboxIncust.bonusPointsOf(guest)).isEqualByComparingTo(before);
     }
 
+    /** All that inCust pays goes on the order (points + the coupon's discount): compared with the same, no alarm. */
+    @Test
+    void pointsAndACouponTogetherCompleteWithoutABonusCheck() throws Exception {
+        String session = json.readTree(register("POST", "/api/register/v1/customer-sessions",
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", null).body()).path("sessionId")
+                .asText();
+        String receipt = receipts.close("2", "3", null, List.of(new SandboxReceipts.Line("12", "Latte",
+                new BigDecimal("2"), new BigDecimal("45.50"))), new BigDecimal("19.10")).id();
+        String order = "{\"orderId\":\"order-e2e-coupon\",\"customerSessionId\":\"" + session + "\","
+                + "\"items\":[{\"productId\":\"12\",\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,"
+                + "\"currency\":\"UAH\"}";
+        String base = "/api/register/v1/checkouts/" + json.readTree(register("POST", "/api/register/v1/checkouts", order,
+                "order-e2e-coupon").body()).path("checkoutId").asText();
+        assertThat(register("POST", base + "/redemption", "{\"bonusPoints\":10,\"couponCodes\":[\"COFFEE10\"]}", null)
+                .statusCode()).isEqualTo(200);
+        JsonNode result = json.readTree(register("POST", base + "/confirmation", "{\"code\":\"" + codeFromOutbox()
+                + "\"}", null).body()).path("result");
+        assertThat(result.path("bonusToApply").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(result.path("discount").decimalValue()).isEqualByComparingTo("9.10");
+
+        assertThat(register("POST", base + "/order-closed", "{\"transactionId\":\"" + receipt
+                + "\",\"payedBonus\":19.10}", null).statusCode()).isEqualTo(202);
+        Jobs.runAll(management);
+
+        String checkoutId = base.substring(base.lastIndexOf('/') + 1);
+        JsonNode seen = json.readTree(http.send(HttpRequest.newBuilder(url("/api/admin/v1/checkouts/" + checkoutId))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:test-admin-password".getBytes())).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body());
+        assertThat(seen.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(seen.path("finalizedBonus").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(seen.has("bonusCheck")).as(seen.path("bonusCheck").asText()).isFalse();
+        assertThat(finalizedInIncust(checkoutId)).hasSize(1);
+    }
+
     private String customerIdOf(String phone) throws Exception {
         return json.readTree(register("POST", "/api/register/v1/customer-sessions",
                 "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"" + phone + "\"}}", null).body())
