@@ -185,6 +185,27 @@ class HostileInputTest extends AgainstFakesTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
     }
 
+    /** A stored filter's query runs for everyone who lists it: an expression in it would run code as them. */
+    @Test
+    void aStoredFilterWithAnExpressionIsRefusedAndNeverEvaluated() throws Exception {
+        String probe = "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)}";
+        HttpResponse<String> created = engineRest("admin", "POST", "/filter/create", "{\"resourceType\":\"Task\","
+                + "\"name\":\"probe\",\"query\":{\"candidateGroupExpression\":\"" + probe + "\"}}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+        assertThat(created.body()).contains("Expressions are forbidden in stored queries");
+        assertThat(engine.getFilterService().createFilterQuery().filterName("probe").count()).isZero();
+
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.sql("insert into act_ru_filter (id_, rev_, resource_type_, name_, owner_, query_, properties_) "
+                + "values (?, 1, 'Task', 'stored-earlier', null, ?, '{}')")
+                .params(id, "{\"candidateGroupExpression\":\"${noSuchBean.value}\"}").update();
+        HttpResponse<String> listed = engineRest(OLGA, "GET", "/filter/" + id + "/list", null);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(400);
+        assertThat(listed.body()).contains("Expressions are forbidden").doesNotContain("noSuchBean");
+        jdbc.sql("delete from act_ru_filter where id_ = ?").param(id).update();
+    }
+
     // ---- 2. bodies beyond their limits ----------------------------------------------------------------------------
 
     @Test
@@ -389,7 +410,8 @@ class HostileInputTest extends AgainstFakesTest {
 
     private HttpResponse<String> engineRest(String user, String method, String path, String body) throws Exception {
         return box.send(HttpRequest.newBuilder(engineUrl(path))
-                .header("Authorization", basic(user, PASSWORD)).header("Content-Type", "application/json")
+                .header("Authorization", basic(user, user.equals("admin") ? "test-admin-password" : PASSWORD))
+                .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)));
     }
