@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every request body has a limit (docs/http-api.md): a larger one is answered 413 {@code payload-too-large}
  * before it is read. A declared length is judged at once; a chunked body is read up to its limit and no further,
- * so no request, signed or not, can make the service hold more than the limit in memory.
+ * so no request, signed or not, can make the service hold more than the limit in memory. The limit is that of the
+ * path the request is routed on ({@link RequestPaths}), however the caller spelt it.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -49,7 +50,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        int limit = limitOf(request.getRequestURI().substring(request.getContextPath().length()));
+        int limit = limitOf(RequestPaths.routed(request));
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             refuse(request, response, limit);

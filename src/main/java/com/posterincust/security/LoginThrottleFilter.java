@@ -1,6 +1,7 @@
 package com.posterincust.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.RequestPaths;
 import com.posterincust.common.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
+
 
 /**
  * Puts {@link LoginThrottle} in front of every place a password is checked: HTTP Basic on the admin API and the
@@ -25,7 +26,6 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     static final String TOO_MANY_ATTEMPTS = "too-many-attempts";
     private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
 
-    private static final UrlPathHelper DECODED = new UrlPathHelper();
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
 
     private final LoginThrottle throttle;
@@ -42,7 +42,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     static boolean checksAPassword(HttpServletRequest request) {
-        String path = DECODED.getPathWithinApplication(request);
+        String path = RequestPaths.routed(request);
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                 && (path.startsWith("/api/admin/") || path.startsWith("/engine-rest/"));

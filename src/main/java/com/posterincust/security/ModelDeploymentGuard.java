@@ -1,6 +1,7 @@
 package com.posterincust.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.RequestPaths;
 import com.posterincust.common.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
+
 
 /**
  * Outside the sandbox the models come from {@code processes/} in the service's own jar: a deployment through the
@@ -24,8 +25,6 @@ class ModelDeploymentGuard extends OncePerRequestFilter {
 
     private static final Pattern DEPLOYING = Pattern.compile(
             "/(engine-rest(/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/deployment/(create|[^/]+/redeploy)/?");
-    /** Jersey decodes the path it routes on, so the guard must judge the decoded path too. */
-    private static final UrlPathHelper DECODED = new UrlPathHelper();
     private static final Logger log = LoggerFactory.getLogger(ModelDeploymentGuard.class);
 
     private final ObjectMapper json;
@@ -37,7 +36,7 @@ class ModelDeploymentGuard extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equalsIgnoreCase(request.getMethod())
-                || !DEPLOYING.matcher(DECODED.getPathWithinApplication(request)).matches();
+                || !DEPLOYING.matcher(RequestPaths.routed(request)).matches();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.posterincust.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.RequestPaths;
 import com.posterincust.common.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
+
 
 /**
  * A task only the service completes ({@link ServiceOwnedWork}) is refused 403 when the engine REST API or Tasklist
@@ -24,8 +25,6 @@ class ServiceOwnedTaskGuard extends OncePerRequestFilter {
 
     private static final Pattern COMPLETING = Pattern.compile(
             "/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)/?");
-    /** Jersey decodes the path it routes on, so the guard judges the decoded path too. */
-    private static final UrlPathHelper DECODED = new UrlPathHelper();
 
     private final TaskService tasks;
     private final ServiceOwnedWork owned;
@@ -45,7 +44,7 @@ class ServiceOwnedTaskGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher completing = COMPLETING.matcher(DECODED.getPathWithinApplication(request));
+        Matcher completing = COMPLETING.matcher(RequestPaths.routed(request));
         Optional<String> completedBy = completing.matches()
                 ? Optional.ofNullable(tasks.createTaskQuery().taskId(completing.group(1)).singleResult())
                         .map(Task::getTaskDefinitionKey).flatMap(owned::completedBy)

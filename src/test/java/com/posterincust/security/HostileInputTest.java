@@ -247,6 +247,20 @@ class HostileInputTest extends AgainstFakesTest {
         assertProblem(refused, "payload-too-large");
     }
 
+    /** The limit is the routed path's: an encoded or dotted spelling of the admin API meets the admin's limit. */
+    @Test
+    void anAdminBodyOverItsLimitIsRefusedHoweverThePathIsSpelt() throws Exception {
+        for (String path : List.of("/api/%61dmin/v1/terminal-bindings", "/api/x/../admin/v1/terminal-bindings",
+                "/api/admin;x=1/v1/terminal-bindings", "/api/admin/v1//terminal-bindings")) {
+            String body = "{\"posterAccount\":\"" + "x".repeat(70 * 1024) + "\",\"posterCustomerNumber\":\"861052\","
+                    + "\"posterSpotId\":\"2\",\"posterTabletId\":\"3\"}";
+            String answer = rawRequest("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + BlackBox.adminAuthorization() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+            assertThat(answer).as(path).startsWith("HTTP/1.1 413").contains("payload-too-large");
+        }
+    }
+
     // ---- 5. webhooks: only signed fields count, and nothing old --------------------------------------------------
 
     @Test
@@ -475,6 +489,24 @@ class HostileInputTest extends AgainstFakesTest {
             byte[] chunk = new byte[1024];
             int read;
             // the service answers at once and keeps the connection only to discard what the client still sends
+            while (!answer.toString().endsWith("}") && (read = in.read(chunk)) > 0) {
+                answer.append(new String(chunk, 0, read, StandardCharsets.UTF_8));
+            }
+            return answer.toString();
+        }
+    }
+
+    /** A request written byte by byte, so the path reaches the service exactly as spelt. */
+    private String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            byte[] chunk = new byte[1024];
+            int read;
             while (!answer.toString().endsWith("}") && (read = in.read(chunk)) > 0) {
                 answer.append(new String(chunk, 0, read, StandardCharsets.UTF_8));
             }
