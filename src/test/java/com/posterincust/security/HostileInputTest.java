@@ -34,6 +34,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The probes of a security review, each sent to the service as an attacker would send it (sandbox off): the status
  * and problem slug of the answer, and that nothing was created or changed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputTest extends AgainstFakesTest {
 
     static final String MALLORY = "mallory";
@@ -298,6 +302,23 @@ class HostileInputTest extends AgainstFakesTest {
 
         assertThat(odd.statusCode()).isEqualTo(200);
         assertThat(webhookRecords()).isEqualTo(before);
+    }
+
+    /** A line break in an unsigned webhook's field cannot start a line of its own in the log. */
+    @Test
+    void anOutsideValueCannotForgeALogLine(CapturedOutput log) throws Exception {
+        String forged = "2026-12-01T00:00:00.000Z  INFO [] 1 --- [main] c.p.Forged : operator logged in";
+        String body = "{\"account\":\"evil\\n" + forged + "\",\"object\":\"transaction\",\"object_id\":\"1\\r\\n"
+                + forged + "\\u001b[2K\",\"action\":\"changed\",\"time\":\"" + System.currentTimeMillis() / 1000
+                + "\",\"verify\":\"0123456789abcdef0123456789abcdef\"}";
+
+        HttpResponse<String> refused = box.send(HttpRequest.newBuilder(box.url("/poster/webhooks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(log.getOut()).contains("evil\\n2026-12-01T00:00:00.000Z").contains("1\\r\\n2026-12-01")
+                .doesNotContain("\u001b[2K");
+        assertThat(log.getOut().lines()).noneMatch(line -> line.startsWith("2026-12-01T00:00:00.000Z"));
     }
 
     // ---- 6. input the validation accepted used to end in 500 -----------------------------------------------------
