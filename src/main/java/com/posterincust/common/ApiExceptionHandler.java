@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /** Nothing was stored (the transaction rolled back): the caller may simply repeat the request. */
     @ExceptionHandler(ExternalSystemUnavailableException.class)
@@ -64,12 +64,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_GATEWAY, Problems.POSTER_REFUSED, "Poster refused: " + e.posterMessage());
     }
 
-    /** A fault of the service itself: logged in full here, never shown to the caller. */
+    /**
+     * A fault of the service itself: logged in full here, never shown to the caller. The database out of reach is
+     * no fault of the request: 503, repeat later.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("Answering 503, the database is out of reach: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(DatabaseUnavailable.problem());
+        }
         log.error("Unexpected failure", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
-                "The service failed; nothing of this request may be assumed done. The log says why.");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                Problems.INTERNAL_ERROR, "The service failed; nothing of this request may be assumed done. The log "
+                        + "says why."));
     }
 
     /** Spring MVC's own answers (unknown path, wrong method, ...) get a slug like every other problem. */

@@ -19,6 +19,7 @@ public final class Problems {
     public static final String WRONG_STATE = "wrong-state";
     public static final String UPSTREAM_UNAVAILABLE = "upstream-unavailable";
     public static final String UPSTREAM_TIMEOUT = "upstream-timeout";
+    public static final String DATABASE_UNAVAILABLE = "database-unavailable";
     public static final String CUSTOMER_NOT_FOUND = "customer-not-found";
     public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
     public static final String REDEMPTION_REJECTED = "redemption-rejected";

@@ -28,6 +28,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>{@code /api/admin/**}: HTTP Basic of an engine user in {@code camunda-admin} (401 / 403 problems);</li>
  *   <li>{@code /engine-rest/**}: HTTP Basic of a user in {@code camunda-admin} or {@code operators}; engine
  *       authorization then decides what the call may do ({@link EngineAccess});</li>
+ *   <li>{@code /actuator/**} but {@code /actuator/health}: HTTP Basic of a user in {@code camunda-admin} or
+ *       {@code operators};</li>
  *   <li>Cockpit ({@code /camunda/**}) has its own login, and engine authorization limits it the same way; the
  *       Poster-facing endpoints and the register API authenticate by Poster's signatures.</li>
  * </ul>
@@ -109,6 +111,26 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Management: {@code /actuator/health} tells anyone (a load balancer) whether the service is up; its components,
+     * the health group and the metrics are for operators and administrators, as Prometheus scrapes them (HTTP Basic).
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain management(HttpSecurity http, EngineUserAuthenticationProvider engineUsers, ObjectMapper json)
+            throws Exception {
+        return basicAuthenticated(http, "/actuator/**", engineUsers, json,
+                "HTTP Basic credentials of an administrator or operator are required")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/actuator/health")).permitAll()
+                        .anyRequest().hasAnyAuthority(ADMINS, OPERATORS))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
+                                "Only members of the camunda-admin or operators group may read the service's health "
+                                        + "details and metrics")))
+                .build();
+    }
+
     private static HttpSecurity basicAuthenticated(HttpSecurity http, String paths,
                                                    EngineUserAuthenticationProvider engineUsers, ObjectMapper json,
                                                    String missingCredentials) throws Exception {
@@ -124,7 +146,7 @@ public class SecurityConfiguration {
 
     /** Everything else authenticates on its own terms (see the class comment), so Spring Security stays out. */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

@@ -133,16 +133,35 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
         fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(aResponse().withStatus(503)));
         create("order-ops", "null", "order-ops");
 
-        JsonNode health = json.readTree(box.send(HttpRequest.newBuilder(box.url("/actuator/health/orchestrator"))).body());
+        JsonNode health = json.readTree(box.send(HttpRequest.newBuilder(box.url("/actuator/health/orchestrator"))
+                .header("Authorization", BlackBox.adminAuthorization())).body());
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").has("db")).isTrue();
         assertThat(health.path("components").has("processEngine")).isTrue();
 
-        String metrics = box.send(HttpRequest.newBuilder(box.url("/actuator/prometheus"))).body();
+        String metrics = box.send(HttpRequest.newBuilder(box.url("/actuator/prometheus"))
+                .header("Authorization", BlackBox.adminAuthorization())).body();
         assertThat(metrics).contains("orchestrator_checkouts{status=\"AWAITING_REDEMPTION\"}")
                 .contains("orchestrator_incidents")
                 .containsPattern("orchestrator_external_calls_seconds_count\\{[^}]*operation=\"POST /term/check/prepare\""
                         + "[^}]*outcome=\"unavailable\"[^}]*system=\"incust\"");
+    }
+
+    @Test
+    void anonymousCallersLearnWhetherTheServiceIsUpAndNothingMore() throws Exception {
+        operator();
+        HttpResponse<String> health = box.send(HttpRequest.newBuilder(box.url("/actuator/health")));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+        assertThat(json.readTree(health.body()).has("components")).isFalse();
+        for (String path : List.of("/actuator/health/orchestrator", "/actuator/prometheus", "/actuator/info")) {
+            HttpResponse<String> anonymous = box.send(HttpRequest.newBuilder(box.url(path)));
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.body()).as(path).doesNotContain("orchestrator_").doesNotContain("processEngine");
+        }
+        assertThat(box.send(HttpRequest.newBuilder(box.url("/actuator/prometheus")).header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString((OPERATOR[0] + ":" + OPERATOR[1]).getBytes())))
+                .statusCode()).as("an operator, as Prometheus scrapes").isEqualTo(200);
     }
 
     /** What Cockpit's views read, through the engine REST API: running checkouts, their labels, their incidents. */

@@ -200,17 +200,75 @@ class CrashIT {
         });
     }
 
-    private PackagedService start(String database, String name) throws Exception {
-        PackagedService node = PackagedService.start("crash-" + name, List.of(
-                "--spring.datasource.url=" + database,
+    /**
+     * Two nodes on one database with the production job settings: one is killed while finalizing, and the jobs it
+     * had locked are run by the other once their lock expires — within a minute and the idle node's look for work,
+     * not the engine's five minutes.
+     */
+    @Test
+    void aDeadNodesLockedJobsAreTakenOverWithinTheLockTime() throws Exception {
+        poster.start();
+        incust = new StatefulFakeIncust(3000);
+        String database = PostgresTestDatabase.create();
+        PackagedService dying = startWithProductionJobSettings(database, "dying");
+        PackagedService survivor = startWithProductionJobSettings(database, "survivor");
+        BlackBox node = new BlackBox(poster, json, dying.port());
+        node.stubPosterAndIncust();
+        node.installAndAwaitActive().bindRegister();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = reserve(node, "take-over-" + i);
+            assertThat(node.register("POST", "/api/register/v1/checkouts/" + id + "/order-closed",
+                    "{\"transactionId\":\"" + (8000 + i) + "\",\"payedBonus\":0}").statusCode()).isEqualTo(202);
+            ids.add(id);
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (incust.finalizeCallsStarted.get() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(incust.finalizeCallsStarted.get()).as("the dying node was finalizing").isPositive();
+        dying.kill();
+        long killedAt = System.currentTimeMillis();
+
+        BlackBox other = new BlackBox(poster, json, survivor.port(), node.account);
+        deadline = killedAt + LOCK_TIME_MILLIS + IDLE_LOOK_MILLIS + 20_000;
+        while (!allCompleted(other, ids) && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        long tookOver = System.currentTimeMillis() - killedAt;
+        assertThat(allCompleted(other, ids)).as("all completed " + tookOver + " ms after the kill").isTrue();
+        assertThat(tookOver).as("no job waited the engine's 5 minutes").isLessThan(LOCK_TIME_MILLIS + IDLE_LOOK_MILLIS
+                + 20_000);
+        for (String id : ids) {
+            assertThat(incust.finalizations.get("tx-" + id)).as("finalizations of " + id).hasValue(1);
+        }
+    }
+
+    /** application.yml's camunda.bpm.job-execution.lock-time-in-millis and max-wait. */
+    static final long LOCK_TIME_MILLIS = 60_000;
+    static final long IDLE_LOOK_MILLIS = 10_000;
+
+    private PackagedService startWithProductionJobSettings(String database, String name) throws Exception {
+        PackagedService node = PackagedService.start("crash-" + name, connections(database));
+        nodes.add(node);
+        return node;
+    }
+
+    private List<String> connections(String database) {
+        return List.of("--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
                 "--poster.api.base-url=" + poster.baseUrl() + "/poster/{account}/api",
-                "--incust.api.base-url=" + incust.baseUrl(),
-                // a dead node's job locks must expire quickly for the test; production keeps a longer lease
-                "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+                "--incust.api.base-url=" + incust.baseUrl());
+    }
+
+    private PackagedService start(String database, String name) throws Exception {
+        List<String> settings = new ArrayList<>(connections(database));
+        // a dead node's job locks expire quickly for these tests; the one above keeps the production lease
+        settings.addAll(List.of("--camunda.bpm.job-execution.lock-time-in-millis=5000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
                 "--camunda.bpm.job-execution.max-wait=1000"));
+        PackagedService node = PackagedService.start("crash-" + name, settings);
         nodes.add(node);
         return node;
     }

@@ -41,7 +41,8 @@ class TwoNodesTest extends TwoNodes {
         fakes.stubFor(post(urlPathMatching("/incust/v1/term/transaction/.*/finalize")).willReturn(okJson("{\"status\":\"finalized\"}")));
         fakes.stubFor(post(urlPathMatching("/incust/v1/term/transaction/.*/cancel")).willReturn(okJson("{\"status\":\"cancelled\"}")));
         a.installAndAwaitActive().bindRegister();
-        assertThat(json.readTree(a.send(HttpRequest.newBuilder(a.url("/actuator/health/orchestrator"))).body())
+        assertThat(json.readTree(a.send(HttpRequest.newBuilder(a.url("/actuator/health/orchestrator"))
+                .header("Authorization", BlackBox.adminAuthorization())).body())
                 .path("components").path("jobExecutor").path("status").asText()).isEqualTo("UP");
 
         ExecutorService registers = Executors.newFixedThreadPool(8);
