@@ -94,6 +94,13 @@
     return extras().incust_api_url || null;
   }
 
+  /** Poster signs the URL but not its headers: the URL names this register, as its binding wrote in the extras. */
+  function signedUrl(path) {
+    var register = extras().incust_register;
+    var url = serviceUrl() + path;
+    return register ? url + (url.indexOf('?') < 0 ? '?' : '&') + 'register=' + encodeURIComponent(register) : url;
+  }
+
   /**
    * One request: resolves {ok, code, data, detail}; never rejects. code 0 means offline or timed out, as Poster
    * reports it; the service's problems give the cashier their detail.
@@ -122,7 +129,7 @@
         options.data = body;
       }
       try {
-        Poster.makeRequest(serviceUrl() + path, options, finish);
+        Poster.makeRequest(signedUrl(path), options, finish);
       } catch (failed) {
         finish({ code: 0, result: false });
       }

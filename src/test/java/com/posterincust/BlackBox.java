@@ -154,7 +154,18 @@ public final class BlackBox {
         return send(signed(method, path, body, tablet, spot));
     }
 
-    private HttpRequest.Builder signed(String method, String path, String body, String tablet, String spot) {
+    /** A register's path as the register app calls it: its URL names the register, as the binding told it. */
+    public static String named(String path, String account, String tablet) {
+        return path + (path.contains("?") ? "&" : "?") + "register=" + account + "%2F" + tablet;
+    }
+
+    /** Signed as Poster signs a register's call to {@code path}, naming {@code tablet} of this account. */
+    public HttpRequest.Builder signed(String method, String path, String body, String tablet, String spot) {
+        return signedAs(method, named(path, account, tablet), body, tablet, spot);
+    }
+
+    /** Signed over exactly {@code path}: for the probes that name another register, or none. */
+    public HttpRequest.Builder signedAs(String method, String path, String body, String tablet, String spot) {
         String time = String.valueOf(System.currentTimeMillis() / 1000);
         String signature = RegisterSignature.sign(url(path).toString(), body.getBytes(StandardCharsets.UTF_8), time,
                 SECRET);

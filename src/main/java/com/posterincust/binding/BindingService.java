@@ -54,6 +54,7 @@ public class BindingService {
         extras.put("incust_terminal_title", binding.terminalTitle());
         extras.put("incust_currency", binding.terminalCurrency());
         extras.put("incust_api_url", publicAddress.getPublicBaseUrl() + "/api/register/v1");
+        extras.put("incust_register", binding.account() + "/" + binding.tabletId());
         installations.find(binding.account()).map(Installation::loyaltyGroupId)
                 .ifPresent(group -> extras.put("incust_client_group_id", group));
         poster.setTabletExtras(binding.account(), token, binding.tabletId(), extras);

@@ -5,6 +5,7 @@ import com.posterincust.binding.TerminalBinding;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.common.BufferedBodyRequest;
 import com.posterincust.common.Problems;
+import com.posterincust.common.RequestPaths;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterProperties;
 import jakarta.servlet.FilterChain;
@@ -12,19 +13,25 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Every register call comes through {@code Poster.makeRequest}, which signs it with the app secret.
- * Checks the signature over the full URL, the raw body and the time (401 {@code bad-signature}), then finds the
- * register's active binding (403 {@code not-bound}) and hands it to the controllers as a {@link RegisterContext}.
+ * Checks the signature over the full URL, the raw body and the time (401 {@code bad-signature}); that the signed URL
+ * names the register the unsigned headers claim (401), so a captured request cannot speak for another register; that
+ * a call with an effect is not a signed request received before (401); then finds the register's active binding
+ * (403 {@code not-bound}) and hands it to the controllers as a {@link RegisterContext}.
  */
 public class RegisterAuthenticationFilter extends OncePerRequestFilter {
 
@@ -35,17 +42,21 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
     public static final String HEADER_SIGNATURE = "X-Poster-Signature";
 
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(300);
+    /** Names the register in the signed URL; binding writes its value into the tablet's extras. */
+    public static final String REGISTER_PARAMETER = "register";
     private static final Logger log = LoggerFactory.getLogger(RegisterAuthenticationFilter.class);
 
     private final PosterProperties poster;
     private final TerminalBindingRepository bindings;
+    private final UsedSignatures signatures;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public RegisterAuthenticationFilter(PosterProperties poster, TerminalBindingRepository bindings, ObjectMapper json,
-                                        Clock clock) {
+    public RegisterAuthenticationFilter(PosterProperties poster, TerminalBindingRepository bindings,
+                                        UsedSignatures signatures, ObjectMapper json, Clock clock) {
         this.poster = poster;
         this.bindings = bindings;
+        this.signatures = signatures;
         this.json = json;
         this.clock = clock;
     }
@@ -77,6 +88,18 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String accountName = accountName(account);
+        if (!(accountName + "/" + tablet.trim()).equals(registerNamedBy(request.getQueryString()))) {
+            refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE, "The signed URL must name this register "
+                    + "(?" + REGISTER_PARAMETER + "=<account>/<register>, from the register's extras): reload the "
+                    + "register app after its binding", request, "register not named by the signed URL");
+            return;
+        }
+        boolean singleUse = hasAnEffect(request);
+        if (singleUse && !signatures.useOnce(signature)) {
+            refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE, "This signed request was received "
+                    + "before; Poster signs every new call anew", request, "signature used before");
+            return;
+        }
         String spot = request.getHeader(HEADER_SPOT);
         Optional<TerminalBinding> binding = PosterClient.ACCOUNT_NAME.matcher(accountName).matches()
                 ? bindings.findActive(accountName, tablet) : Optional.empty();
@@ -90,7 +113,40 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
         request.setAttribute(RegisterContext.ATTRIBUTE, new RegisterContext(accountName, bound.spotId(),
                 bound.tabletId(), bound.id(), bound.terminalId(), bound.terminalTitle(), bound.terminalCurrency(),
                 bound.customerIdWithoutSession()));
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        boolean done = false;
+        try {
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
+            done = response.getStatus() < HttpStatus.INTERNAL_SERVER_ERROR.value();
+        } finally {
+            if (singleUse && !done) {
+                // nothing was done (the call rolled back): the same signed request may come again
+                signatures.forget(signature);
+            }
+        }
+    }
+
+    /**
+     * The register the signed URL names ({@code incust_register} of the tablet's extras, which the register app adds
+     * to every call): what Poster signs, unlike the account and register headers.
+     */
+    static String registerNamedBy(String query) {
+        if (query == null) {
+            return null;
+        }
+        List<String> named = UriComponentsBuilder.newInstance().query(query).build().getQueryParams()
+                .getOrDefault(REGISTER_PARAMETER, List.of());
+        return named.size() == 1 ? URLDecoder.decode(named.get(0), StandardCharsets.UTF_8) : null;
+    }
+
+    /**
+     * Calls whose repeat would do something again: a new customer session, a code checked (a wrong one uses an
+     * attempt), a new code sent. The others answer a repeat with the same success and change nothing more.
+     */
+    private static boolean hasAnEffect(HttpServletRequest request) {
+        String path = RequestPaths.routed(request);
+        return "POST".equalsIgnoreCase(request.getMethod())
+                && (path.endsWith("/customer-sessions") || path.endsWith("/confirmation")
+                        || path.endsWith("/confirmation/resend"));
     }
 
     private boolean isFresh(String time) {

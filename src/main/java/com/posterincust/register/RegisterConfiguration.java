@@ -26,9 +26,10 @@ public class RegisterConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<RegisterAuthenticationFilter> registerAuthentication(PosterProperties poster,
                                                                                 TerminalBindingRepository bindings,
+                                                                                UsedSignatures signatures,
                                                                                 ObjectMapper json, Clock clock) {
-        FilterRegistrationBean<RegisterAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new RegisterAuthenticationFilter(poster, bindings, json, clock));
+        FilterRegistrationBean<RegisterAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new RegisterAuthenticationFilter(poster, bindings, signatures, json, clock));
         registration.addUrlPatterns("/api/register/v1/*");
         registration.setOrder(FILTER_ORDER);
         registration.setName("register-authentication");

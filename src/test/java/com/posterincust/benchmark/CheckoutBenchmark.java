@@ -468,7 +468,8 @@ public final class CheckoutBenchmark {
     }
 
     private HttpResponse<String> send(String method, String path, String body, int tablet, String key) throws Exception {
-        String url = "http://localhost:" + ports.get(tablet % ports.size()) + path;
+        String url = "http://localhost:" + ports.get(tablet % ports.size())
+                + BlackBox.named(path, ACCOUNT, String.valueOf(tablet));
         String time = String.valueOf(System.currentTimeMillis() / 1000);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("X-Poster-Url", ACCOUNT).header("X-Poster-Spot-Id", "1")

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * register-api.md §1 (authentication, connection) and §2 (terminal bindings) over real HTTP, sandbox off,
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
 
     static final String SECRET = BlackBox.SECRET;
+
+    @Autowired
+    JdbcClient jdbc;
 
     BlackBox box;
     String account;
@@ -182,11 +187,12 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
         bind(binding("861052", "2", "3", "bar-login", "bar-password"));
         String body = "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}";
         long time = now();
-        String signature = RegisterSignature.sign(url("/api/register/v1/connection").toString(),
+        String connection = BlackBox.named("/api/register/v1/connection", account, "3");
+        String signature = RegisterSignature.sign(url(connection).toString(),
                 body.getBytes(StandardCharsets.UTF_8), String.valueOf(time), SECRET);
 
-        HttpResponse<String> genuine = send(signed("POST", "/api/register/v1/connection", body, "3", "2", time, signature));
-        HttpResponse<String> tampered = send(signed("POST", "/api/register/v1/connection",
+        HttpResponse<String> genuine = send(signed("POST", connection, body, "3", "2", time, signature));
+        HttpResponse<String> tampered = send(signed("POST", connection,
                 body.replace("4567", "4568"), "3", "2", time, signature));
 
         assertThat(genuine.statusCode()).as("past the signature check; GET-only endpoint").isEqualTo(405);
@@ -198,10 +204,11 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
     void aTamperedQueryWrongSecretOrOddTimeIsRefused() throws Exception {
         bind(binding("861052", "2", "3", "bar-login", "bar-password"));
         long time = now();
-        String signedForPlainPath = RegisterSignature.sign(url("/api/register/v1/connection").toString(), new byte[0],
+        String connection = BlackBox.named("/api/register/v1/connection", account, "3");
+        String signedForPlainPath = RegisterSignature.sign(url(connection).toString(), new byte[0],
                 String.valueOf(time), SECRET);
 
-        assertThat(send(signed("GET", "/api/register/v1/connection?extra=1", "", "3", "2", time, signedForPlainPath))
+        assertThat(send(signed("GET", connection + "&extra=1", "", "3", "2", time, signedForPlainPath))
                 .statusCode()).isEqualTo(401);
         assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", "other-secret", time).statusCode())
                 .isEqualTo(401);
@@ -266,6 +273,46 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
         assertThat(json.readTree(response.body()).path("type").asText()).endsWith("/problems/bad-signature");
     }
 
+    /**
+     * What Poster signs names the register: a captured call of register 3 re-sent within its 300 s as register 2 is
+     * refused, and re-sent as it was it has no second effect.
+     */
+    @Test
+    void aCapturedRegisterCallWorksNeitherAsAnotherRegisterNorTwice() throws Exception {
+        bind(binding("861052", "2", "3", "bar-login", "bar-password"));
+        bind(binding("861052", "1", "2", "bar-login", "bar-password"));
+        String olena = "{\"id\":\"c-1\",\"name\":\"Olena\",\"phone\":\"+380501234567\",\"bonus_points\":150}";
+        fakes.stubFor(post("/incust/v1/term/customer/search").willReturn(okJson("{\"customers\":[" + olena + "]}")));
+        fakes.stubFor(get("/incust/v1/term/customer/c-1").willReturn(okJson(olena)));
+        fakes.stubFor(get(urlPathEqualTo("/poster/" + account + "/api/clients.getClients")).willReturn(okJson(
+                "{\"response\":[{\"client_id\":\"42\",\"phone\":\"+380501234567\"}]}")));
+        String body = "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}";
+        long time = now();
+        String sessions = BlackBox.named("/api/register/v1/customer-sessions", account, "3");
+        String signature = RegisterSignature.sign(url(sessions).toString(), body.getBytes(StandardCharsets.UTF_8),
+                String.valueOf(time), SECRET);
+
+        HttpResponse<String> asAnotherRegister = send(signed("POST", sessions, body, "2", "1", time, signature));
+        HttpResponse<String> genuine = send(signed("POST", sessions, body, "3", "2", time, signature));
+        HttpResponse<String> replayed = send(signed("POST", sessions, body, "3", "2", time, signature));
+
+        assertThat(asAnotherRegister.statusCode()).as(asAnotherRegister.body()).isEqualTo(401);
+        assertThat(json.readTree(asAnotherRegister.body()).path("detail").asText()).contains("must name this register");
+        assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(replayed.body()).path("detail").asText()).contains("received before");
+        assertThat(jdbc.sql("select count(*) from customer_session where account = ?").param(account)
+                .query(Long.class).single()).as("one session, at register 3").isOne();
+
+        String unnamed = RegisterSignature.sign(url("/api/register/v1/connection").toString(), new byte[0],
+                String.valueOf(time), SECRET);
+        assertThat(send(signed("GET", "/api/register/v1/connection", "", "3", "2", time, unnamed)).statusCode())
+                .as("a URL that names no register").isEqualTo(401);
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, time).statusCode()).isEqualTo(200);
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, time).statusCode())
+                .as("a call without effect may come again").isEqualTo(200);
+    }
+
     @Test
     void uninstallingTheAppDeactivatesTheAccountsBindings() throws Exception {
         String bindingId = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())
@@ -303,9 +350,10 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
 
     private HttpResponse<String> register(String method, String path, String body, String tablet, String spot,
                                           String secret, long time) throws Exception {
-        String signature = RegisterSignature.sign(url(path).toString(), body.getBytes(StandardCharsets.UTF_8),
+        String named = BlackBox.named(path, account, tablet);
+        String signature = RegisterSignature.sign(url(named).toString(), body.getBytes(StandardCharsets.UTF_8),
                 String.valueOf(time), secret);
-        return send(signed(method, path, body, tablet, spot, time, signature));
+        return send(signed(method, named, body, tablet, spot, time, signature));
     }
 
     private HttpRequest.Builder signed(String method, String path, String body, String tablet, String spot, long time,

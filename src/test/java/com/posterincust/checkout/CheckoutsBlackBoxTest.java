@@ -474,15 +474,7 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
     }
 
     private HttpResponse<String> signedCreate(String body, String key) throws Exception {
-        String time = String.valueOf(System.currentTimeMillis() / 1000);
-        String url = box.url(CHECKOUTS).toString();
-        return box.send(HttpRequest.newBuilder(box.url(CHECKOUTS))
-                .header("X-Poster-Url", box.account).header("X-Poster-Spot-Id", "2").header("X-Poster-Tablet-Id", "3")
-                .header("X-Poster-Time", time)
-                .header("X-Poster-Signature", com.posterincust.register.RegisterSignature.sign(url,
-                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8), time, BlackBox.SECRET))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return box.registerWithKey("POST", CHECKOUTS, body, key);
     }
 
     /** Poster's webhook is answered first and acted on after: the checkout's status, once it is {@code expected}. */

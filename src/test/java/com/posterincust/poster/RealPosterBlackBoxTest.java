@@ -215,15 +215,7 @@ class RealPosterBlackBoxTest extends AgainstFakesTest {
     }
 
     private HttpRequest.Builder signedWithKey(String body, String key, String tablet, String spot) {
-        String time = String.valueOf(System.currentTimeMillis() / 1000);
-        String url = box.url(CHECKOUTS).toString();
-        return HttpRequest.newBuilder(box.url(CHECKOUTS))
-                .header("X-Poster-Url", box.account).header("X-Poster-Spot-Id", spot).header("X-Poster-Tablet-Id", tablet)
-                .header("X-Poster-Time", time)
-                .header("X-Poster-Signature", com.posterincust.register.RegisterSignature.sign(url,
-                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8), time, BlackBox.SECRET))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return box.signed("POST", CHECKOUTS, body, tablet, spot).header("Idempotency-Key", key);
     }
 
     private void bind(String tablet, String spot) throws Exception {

@@ -1,5 +1,6 @@
 package com.posterincust.sandbox;
 
+import com.posterincust.BlackBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,7 +98,7 @@ class SandboxTest extends SandboxRun {
         assertThat(bound.statusCode()).as(bound.body()).isEqualTo(201);
 
         String time = String.valueOf(System.currentTimeMillis() / 1000);
-        String connection = url("/api/register/v1/connection").toString();
+        String connection = url(BlackBox.named("/api/register/v1/connection", SandboxData.ACCOUNT, "3")).toString();
         HttpResponse<String> connected = http.send(HttpRequest.newBuilder(URI.create(connection))
                 .header("X-Poster-Url", SandboxData.ACCOUNT).header("X-Poster-Spot-Id", "2")
                 .header("X-Poster-Tablet-Id", "3").header("X-Poster-Time", time)
@@ -109,7 +110,7 @@ class SandboxTest extends SandboxRun {
         assertThat(json.readTree(connected.body()).path("terminal").path("id").asText()).isEqualTo("t-2");
 
         String identify = "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"050 123 45 67\"}}";
-        String sessions = url("/api/register/v1/customer-sessions").toString();
+        String sessions = url(BlackBox.named("/api/register/v1/customer-sessions", SandboxData.ACCOUNT, "3")).toString();
         HttpResponse<String> olena = http.send(HttpRequest.newBuilder(URI.create(sessions))
                 .header("X-Poster-Url", SandboxData.ACCOUNT).header("X-Poster-Spot-Id", "2")
                 .header("X-Poster-Tablet-Id", "3").header("X-Poster-Time", time)

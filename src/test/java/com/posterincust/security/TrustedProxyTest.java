@@ -31,9 +31,10 @@ class TrustedProxyTest extends AgainstFakesTest {
         fakes.resetAll();
         BlackBox box = new BlackBox(fakes, json, port).stubPosterAndIncust().install(management).bindRegister();
         String time = String.valueOf(System.currentTimeMillis() / 1000);
-        String publicUrl = "https://orchestrator.example.com/api/register/v1/connection";
+        String connection = BlackBox.named("/api/register/v1/connection", box.account, "3");
+        String publicUrl = "https://orchestrator.example.com" + connection;
 
-        HttpResponse<String> response = box.send(HttpRequest.newBuilder(box.url("/api/register/v1/connection"))
+        HttpResponse<String> response = box.send(HttpRequest.newBuilder(box.url(connection))
                 .header("X-Poster-Url", box.account)
                 .header("X-Poster-Spot-Id", "2")
                 .header("X-Poster-Tablet-Id", "3")
