@@ -112,7 +112,8 @@ class TerminalBindingProcessTest {
         verify(poster).setTabletExtras(eq(account), eq(TOKEN), eq("3"), eq(Map.of(
                 "incust_bound", true, "incust_binding_id", binding.id(), "incust_terminal_id", "t-77",
                 "incust_terminal_title", "Bar register", "incust_currency", "UAH",
-                "incust_api_url", "https://orchestrator.test/api/register/v1", "incust_client_group_id", "7")));
+                "incust_api_url", "https://orchestrator.test/api/register/v1", "incust_client_group_id", "7",
+                "incust_register", account + "/3")));
     }
 
     @Test
