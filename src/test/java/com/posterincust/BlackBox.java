@@ -39,6 +39,7 @@ public final class BlackBox {
     private final ObjectMapper json;
     private final int port;
     public final String account;
+    private String accountNumber = "861052";
 
     private static WireMockServer startFakes() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -50,7 +51,11 @@ public final class BlackBox {
     public static void pointAtFakes(DynamicPropertyRegistry registry) {
         registry.add("poster.api.base-url", () -> FAKES.baseUrl() + "/poster/{account}/api");
         registry.add("incust.api.base-url", () -> FAKES.baseUrl() + "/incust/v1");
+        registry.add("poster.manage.exchange-url", () -> FAKES.baseUrl() + MANAGE_EXCHANGE);
     }
+
+    /** Where the fakes play Poster's back-office code exchange. */
+    public static final String MANAGE_EXCHANGE = "/poster-back-office/api/v2/auth/manage";
 
     public BlackBox(WireMockServer fakes, ObjectMapper json, int port) {
         this(fakes, json, port, "cafe" + System.nanoTime());
@@ -64,11 +69,22 @@ public final class BlackBox {
         this.account = account;
     }
 
+    /** Another account of the same shape needs a customer number of its own. */
+    public BlackBox withAccountNumber(String number) {
+        this.accountNumber = number;
+        return this;
+    }
+
+    public String accountNumber() {
+        return accountNumber;
+    }
+
     /** Stubs a Poster account with two locations and three registers, and an inCust terminal in UAH. */
     public BlackBox stubPosterAndIncust() {
         String api = "/poster/" + account + "/api/";
         fakes.stubFor(post(api + "v2/auth/access_token").willReturn(okJson(
-                "{\"access_token\":\"" + TOKEN + "\",\"account_number\":\"861052\",\"ownerInfo\":{\"country\":\"UA\"}}")));
+                "{\"access_token\":\"" + TOKEN + "\",\"account_number\":\"" + accountNumber
+                        + "\",\"ownerInfo\":{\"country\":\"UA\"}}")));
         fakes.stubFor(get(urlPathEqualTo(api + "settings.getAllSettings")).willReturn(okJson(
                 "{\"response\":{\"COMPANY_ID\":\"" + account + "\",\"currency\":{\"currency_code_iso\":\"UAH\"}}}")));
         fakes.stubFor(get(urlPathEqualTo(api + "clients.getGroups")).willReturn(okJson(
@@ -127,7 +143,7 @@ public final class BlackBox {
     }
 
     public BlackBox bindRegister(boolean customerIdWithoutSession) throws Exception {
-        Map<String, Object> body = Map.of("posterAccount", account, "posterCustomerNumber", "861052",
+        Map<String, Object> body = Map.of("posterAccount", account, "posterCustomerNumber", accountNumber,
                 "posterSpotId", "2", "posterTabletId", "3",
                 "incust", Map.of("login", "bar-login", "password", "bar-password"),
                 "customerIdWithoutSession", customerIdWithoutSession);

@@ -70,6 +70,19 @@ public class InstallationRepository {
                 .optional();
     }
 
+    /**
+     * The installation Poster's back office means by a customer number (it names accounts so there); empty when none,
+     * or when more than one account carries the number, which no page may then guess between.
+     */
+    public Optional<Installation> findByAccountNumber(String accountNumber) {
+        List<Installation> found = jdbc.sql("select " + COLUMNS + " from installation where account_number = ? "
+                        + "and status <> ?")
+                .params(accountNumber, InstallationStatus.UNINSTALLED.name())
+                .query(InstallationRepository::map)
+                .list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     public List<Installation> findAll() {
         return jdbc.sql("select " + COLUMNS + " from installation order by account")
                 .query(InstallationRepository::map)

@@ -1,6 +1,7 @@
 package com.posterincust.installation;
 
 import com.posterincust.common.ExternalSystemUnavailableException;
+import com.posterincust.common.HtmlPage;
 import com.posterincust.poster.PosterClient;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -15,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /** The browser side of installing the app: docs/http-api.md. Answers are HTML pages for a business owner. */
 @RestController
@@ -50,23 +50,27 @@ public class PosterOAuthController {
         }
         if (!problems.isEmpty()) {
             log.warn("OAuth callback refused: {}", problems);
-            return page(HttpStatus.BAD_REQUEST, "The app could not be connected",
+            return HtmlPage.of(HttpStatus.BAD_REQUEST, "The app could not be connected",
                     "The link from Poster is incomplete: " + String.join("; ", problems)
                             + ". Start again from the app's Connect button.");
         }
         try {
             InstallationStarter.CallbackOutcome outcome = starter.completeOAuth(account, code, state);
             if (outcome instanceof InstallationStarter.CallbackOutcome.Connected connected) {
-                return page(HttpStatus.OK, "The inCust app is connected",
+                return HtmlPage.of(HttpStatus.OK, "The inCust app is connected",
                         "Poster account " + connected.account() + " (customer number " + connected.accountNumber()
-                                + ") is connected. The service is preparing the account in the background; "
-                                + "you can now bind your registers to inCust terminals.");
+                                + ") is connected. The service is preparing the account in the background.",
+                        "Next: bind your registers to inCust terminals. In Poster's back office open Applications → "
+                                + "inCust: the app's page lists every register of the account; press Bind beside "
+                                + "one and type the login and password of its inCust terminal (inCust business panel, "
+                                + "Settings → Terminals and salespeople). Then log in again at the register: the "
+                                + "app says it is connected.");
             }
-            return page(HttpStatus.BAD_REQUEST, "The app could not be connected",
+            return HtmlPage.of(HttpStatus.BAD_REQUEST, "The app could not be connected",
                     ((InstallationStarter.CallbackOutcome.Rejected) outcome).reason());
         } catch (ExternalSystemUnavailableException e) {
             log.warn("OAuth callback for {} failed: {}", account, e.getMessage());
-            return page(HttpStatus.BAD_GATEWAY, "Poster could not be reached",
+            return HtmlPage.of(HttpStatus.BAD_GATEWAY, "Poster could not be reached",
                     "Nothing was stored. Reload this page in a minute to try again.");
         }
     }
@@ -79,11 +83,4 @@ public class PosterOAuthController {
         }
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String title, String message) {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + HtmlUtils.htmlEscape(title) + "</title></head><body style=\"font-family:sans-serif;max-width:40em;"
-                + "margin:4em auto\"><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(message)
-                + "</p></body></html>";
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
-    }
 }

@@ -23,6 +23,11 @@ interface PosterApi {
     @Headers("Content-Type: application/json")
     JsonNode post(URI apiRoot, @Param("method") String method, @Param("token") String token, Object body);
 
+    /** The back office's code exchange: {@code manageUrl} is the whole address (poster.manage.exchange-url). */
+    @RequestLine("POST")
+    @Headers("Content-Type: application/x-www-form-urlencoded")
+    JsonNode manage(URI manageUrl, FormBody form);
+
     @RequestLine("POST /v2/auth/access_token")
     @Headers("Content-Type: application/x-www-form-urlencoded")
     JsonNode accessToken(URI apiRoot, FormBody form);

@@ -32,6 +32,7 @@ public class PosterClient {
     public static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     static final String ACCESS_TOKEN = "v2/auth/access_token";
+    static final String MANAGE = "v2/auth/manage";
     static final String CLIENTS_GET = "clients.getClients";
 
     private final PosterApi api;
@@ -70,6 +71,29 @@ public class PosterClient {
         JsonNode owner = body.path("ownerInfo");
         return new PosterAccessGrant(body.get("access_token").asText(), body.path("account_number").asText(),
                 textOrNull(owner.path("country")), textOrNull(owner.path("company_name")));
+    }
+
+    /**
+     * Exchanges the code Poster's back office gives the app's settings page for the account it opens, and the
+     * Poster user who opened it. A code Poster refuses (wrong {@code verify}: 142, unknown application: 143, used or
+     * expired) is a {@link PosterApiException}.
+     */
+    public PosterManageGrant exchangeManageCode(String code) {
+        String id = properties.getApplication().getId();
+        String secret = properties.getApplication().getSecret();
+        FormBody form = new FormBody(Map.of("application_id", id, "application_secret", secret, "code", code,
+                "verify", PosterMd5.hex(id + ":" + secret + ":" + code)));
+        JsonNode body = guarded(MANAGE, () -> api.manage(URI.create(properties.getManage().getExchangeUrl()), form));
+        PosterApiException error = PosterEnvelope.errorOf(MANAGE, body);
+        if (error != null) {
+            throw error;
+        }
+        if (body == null || body.path("account_number").asText("").isEmpty()) {
+            throw new ExternalSystemUnavailableException("Poster", MANAGE, "answer without account_number", false);
+        }
+        JsonNode user = body.path("user");
+        return new PosterManageGrant(body.get("account_number").asText(), user.path("id").asText(""),
+                textOrNull(user.path("name")), textOrNull(body.path("ownerInfo").path("company_name")));
     }
 
     public PosterAccountSettings getAllSettings(String account, String token) {

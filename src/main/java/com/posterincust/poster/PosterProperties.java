@@ -12,6 +12,7 @@ public class PosterProperties {
     private final OAuth oauth = new OAuth();
     private final Application application = new Application();
     private final Webhooks webhooks = new Webhooks();
+    private final Manage manage = new Manage();
 
     public Api getApi() {
         return api;
@@ -27,6 +28,44 @@ public class PosterProperties {
 
     public Webhooks getWebhooks() {
         return webhooks;
+    }
+
+    public Manage getManage() {
+        return manage;
+    }
+
+    /** The app's settings page in Poster's back office (docs/owner.md). */
+    public static class Manage {
+        /** Where a code from the back office is exchanged for the account it names. */
+        private String exchangeUrl = "https://joinposter.com/api/v2/auth/manage";
+        /** Who may frame the owner's page: Poster's back office ({@code Content-Security-Policy: frame-ancestors}). */
+        private String frameAncestors = "https://*.joinposter.com";
+        /** How long the page's own credential lives; reopening the page from Poster gives a new one. */
+        private Duration credentialTtl = Duration.ofMinutes(30);
+
+        public String getExchangeUrl() {
+            return exchangeUrl;
+        }
+
+        public void setExchangeUrl(String exchangeUrl) {
+            this.exchangeUrl = exchangeUrl;
+        }
+
+        public String getFrameAncestors() {
+            return frameAncestors;
+        }
+
+        public void setFrameAncestors(String frameAncestors) {
+            this.frameAncestors = frameAncestors;
+        }
+
+        public Duration getCredentialTtl() {
+            return credentialTtl;
+        }
+
+        public void setCredentialTtl(Duration credentialTtl) {
+            this.credentialTtl = credentialTtl;
+        }
     }
 
     public static class Webhooks {

@@ -14,7 +14,9 @@ public record SaleReversal(String checkoutId, String reason, RequestedBy request
         /** Poster reported the receipt deleted. */
         POSTER,
         /** Asked through the admin API. */
-        OPERATOR
+        OPERATOR,
+        /** Asked by the café's owner on the app's page in Poster's back office. */
+        OWNER
     }
 
     public enum Outcome { CANCELLED_IN_INCUST, REVERSED_BY_HAND, NOT_POSSIBLE }

@@ -26,7 +26,7 @@ public class SaleReversalsController {
 
     public record ReversalRequest(String reason) {
 
-        ReversalRequest validated() {
+        public ReversalRequest validated() {
             if (reason == null || reason.isBlank()) {
                 throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("reason",
                         "must say why the sale is reversed")));
@@ -52,7 +52,11 @@ public class SaleReversalsController {
     public ResponseEntity<Map<String, CheckoutStatus>> reverse(@PathVariable String id,
                                                                @RequestBody(required = false) ReversalRequest request) {
         String reason = (request == null ? new ReversalRequest(null) : request).validated().reason();
-        SaleReversals.Requested requested = reversals.request(id, reason, SaleReversal.RequestedBy.OPERATOR);
+        return answer(id, reversals.request(id, reason, SaleReversal.RequestedBy.OPERATOR));
+    }
+
+    /** What a request for a reversal answers, whoever asked: 202 with the status, 409 with it, or 404. */
+    public static ResponseEntity<Map<String, CheckoutStatus>> answer(String id, SaleReversals.Requested requested) {
         if (requested instanceof SaleReversals.Requested.Started started) {
             return ResponseEntity.accepted().body(Map.of("status", started.checkout().status()));
         }

@@ -27,7 +27,7 @@ final class PosterSigning {
         return md5(fullUrl + body + time + secret);
     }
 
-    private static String md5(String text) {
+    static String md5(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -46,6 +46,8 @@ public class SandboxPosterController {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** Codes the back office put on the app's page, each good once: the account number each opens. */
+    private final Map<String, String> manageCodes = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> groups = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> tabletExtras = new ConcurrentHashMap<>();
     private final AtomicInteger nextGroupId = new AtomicInteger(1);
@@ -90,6 +92,44 @@ public class SandboxPosterController {
         String code = randomHex(16);
         codes.put(code, new IssuedCode(SandboxData.ACCOUNT, redirectUri));
         return code;
+    }
+
+    /** What Poster's back office does when the owner opens Applications → inCust: a one-time code for the page. */
+    String issueManageCode() {
+        String code = randomHex(16);
+        manageCodes.put(code, SandboxData.ACCOUNT_NUMBER);
+        return code;
+    }
+
+    /**
+     * The back office's code exchange, strict: {@code verify} checked, a code good once, the account named by its
+     * number only. Failures flat, as Poster documents them (142 wrong verify, 143 unknown application).
+     */
+    @PostMapping(value = "/api/v2/auth/manage", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public Map<String, Object> manage(@RequestParam Map<String, String> form) {
+        String id = poster.getApplication().getId();
+        if (!id.equals(form.get("application_id"))) {
+            return Map.of("error", 143, "message", "Application not found", "field", "application_id");
+        }
+        String code = String.valueOf(form.get("code"));
+        String expected = PosterSigning.md5(id + ":" + poster.getApplication().getSecret() + ":" + code);
+        if (!expected.equals(form.get("verify"))
+                || !poster.getApplication().getSecret().equals(form.get("application_secret"))) {
+            return Map.of("error", 142, "message", "Wrong verify", "field", "verify");
+        }
+        String accountNumber = manageCodes.remove(code);
+        if (accountNumber == null) {
+            return Map.of("error", 141, "message", "The code is wrong, used or expired", "field", "code");
+        }
+        String token = SandboxData.ACCOUNT_NUMBER + ":" + randomHex(16);
+        tokens.put(token, SandboxData.ACCOUNT);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", token);
+        answer.put("account_number", accountNumber);
+        answer.put("user", Map.of("id", 1, "name", "Demo Owner", "email", "owner@example.com", "role_id", 3));
+        answer.put("ownerInfo", Map.of("email", "owner@example.com", "name", "Demo Owner",
+                "company_name", SandboxData.COMPANY_NAME));
+        return answer;
     }
 
     JsonNode extrasOf(String tabletId) {

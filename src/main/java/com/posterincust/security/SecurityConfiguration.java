@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import com.posterincust.owner.OwnerPageController;
+import com.posterincust.poster.PosterProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +55,8 @@ public class SecurityConfiguration {
         RequestBodyLimitFilter limits = new RequestBodyLimitFilter(Map.of(
                 "/api/register/", 1024 * KIB,
                 "/poster/webhooks", 256 * KIB,
-                "/api/admin/", 64 * KIB), 1024 * KIB, json);
+                "/api/admin/", 64 * KIB,
+                "/api/owner/", 64 * KIB), 1024 * KIB, json);
         return registration(limits, "request-body-limits", Ordered.HIGHEST_PRECEDENCE);
     }
 
@@ -144,9 +147,26 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable());
     }
 
-    /** Everything else authenticates on its own terms (see the class comment), so Spring Security stays out. */
+    /**
+     * The owner's page is framed by Poster's back office, another site: {@code frame-ancestors} names who may
+     * (poster.manage.frame-ancestors); every other page keeps refusing to be framed by other sites.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain ownersPage(HttpSecurity http, PosterProperties poster) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(OwnerPageController.PATH))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors "
+                                + poster.getManage().getFrameAncestors())))
+                .build();
+    }
+
+    /** Everything else authenticates on its own terms (see the class comment), so Spring Security stays out. */
+    @Bean
+    @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

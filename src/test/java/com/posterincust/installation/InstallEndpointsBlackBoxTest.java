@@ -112,6 +112,7 @@ class InstallEndpointsBlackBoxTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("connected", "861052").doesNotContain(TOKEN);
+        assertThat(page.body()).as("it leads on to the owner's page").contains("Applications → inCust", "Bind");
         Jobs.runAll(management);
 
         HttpResponse<String> installation = admin(url("/api/admin/v1/installations/" + ACCOUNT), "admin", "test-admin-password");

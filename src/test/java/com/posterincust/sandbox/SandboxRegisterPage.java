@@ -14,40 +14,24 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The sandbox register as a cashier sees it, in Debian's Chromium: the register page around the app, and the app's
- * popup (an iframe) found by the names people read on it. Missing Chromium fails loudly, saying how to install it.
+ * popup (an iframe) found by the names people read on it.
  */
 final class SandboxRegisterPage implements AutoCloseable {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "register-app-screenshots");
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final String baseUrl;
-    private final Path profile;
 
     SandboxRegisterPage(int port) throws IOException {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver: "
-                    + "apt-get install chromium chromium-driver (.ci/run installs them)");
-        }
-        profile = Files.createTempDirectory("sandbox-register-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,1000", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start("1440,1000", java.util.Map.of());
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         baseUrl = "http://localhost:" + port;
     }

@@ -1,10 +1,9 @@
 package com.posterincust.poster.webhook;
 
+import com.posterincust.poster.PosterMd5;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** {@code verify = md5(account;object;object_id;action;[data;]time;secret)}: docs/external-apis.md. */
@@ -20,7 +19,7 @@ public final class PosterWebhookSignature {
         }
         parts.add(hook.time());
         parts.add(applicationSecret);
-        return md5Hex(String.join(";", parts));
+        return PosterMd5.hex(String.join(";", parts));
     }
 
     public static boolean isValid(PosterWebhook hook, String applicationSecret) {
@@ -32,11 +31,4 @@ public final class PosterWebhookSignature {
         return MessageDigest.isEqual(expected, received);
     }
 
-    static String md5Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -13,7 +13,7 @@ class PosterWebhookSignatureTest {
         PosterWebhook hook = new PosterWebhook("mycafe", "application", "1234", "added", "1764331200",
                 "{\"access_token\":\"x\"}", null);
 
-        assertThat(PosterWebhookSignature.sign(hook, SECRET)).isEqualTo(PosterWebhookSignature.md5Hex(
+        assertThat(PosterWebhookSignature.sign(hook, SECRET)).isEqualTo(com.posterincust.poster.PosterMd5.hex(
                 "mycafe;application;1234;added;{\"access_token\":\"x\"};1764331200;app-secret"));
     }
 
@@ -22,7 +22,7 @@ class PosterWebhookSignatureTest {
         PosterWebhook hook = new PosterWebhook("mycafe", "transaction", "77", "changed", "1764331200", null, null);
 
         assertThat(PosterWebhookSignature.sign(hook, SECRET))
-                .isEqualTo(PosterWebhookSignature.md5Hex("mycafe;transaction;77;changed;1764331200;app-secret"));
+                .isEqualTo(com.posterincust.poster.PosterMd5.hex("mycafe;transaction;77;changed;1764331200;app-secret"));
     }
 
     @Test

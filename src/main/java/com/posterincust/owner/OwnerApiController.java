@@ -1,0 +1,128 @@
+package com.posterincust.owner;
+
+import com.posterincust.binding.BindingStarter;
+import com.posterincust.binding.TerminalBindingsController;
+import com.posterincust.checkout.CheckoutStatus;
+import com.posterincust.common.ProblemException;
+import com.posterincust.common.Problems;
+import com.posterincust.reversal.SaleReversal;
+import com.posterincust.reversal.SaleReversals;
+import com.posterincust.reversal.SaleReversalsController;
+import com.posterincust.reversal.SaleReversalsController.ReversalRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The calls of the owner's page (docs/owner.md), each of the account its credential names: another account's
+ * register or checkout is not found, whatever id is sent.
+ */
+@RestController
+@RequestMapping("/api/owner/v1")
+public class OwnerApiController {
+
+    static final int LONGEST_CREDENTIAL = 255;
+
+    /** The terminal's login and password as the owner types them; never in an answer or a log. */
+    public record TerminalLogin(String login, String password) {
+
+        TerminalLogin validated() {
+            List<Map<String, String>> errors = new ArrayList<>();
+            check(errors, "login", login);
+            check(errors, "password", password);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalidRequest(errors);
+            }
+            return this;
+        }
+
+        private static void check(List<Map<String, String>> errors, String field, String value) {
+            if (value == null || value.isBlank()) {
+                errors.add(ProblemException.fieldError(field, "is required"));
+            } else if (value.length() > LONGEST_CREDENTIAL) {
+                errors.add(ProblemException.fieldError(field, "must be at most " + LONGEST_CREDENTIAL + " characters"));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "TerminalLogin[***]";
+        }
+    }
+
+    private final OwnerAccount accounts;
+    private final SaleReversals reversals;
+
+    public OwnerApiController(OwnerAccount accounts, SaleReversals reversals) {
+        this.accounts = accounts;
+        this.reversals = reversals;
+    }
+
+    @Operation(summary = "The account's registers, as Poster lists them, with their binding and connection")
+    @GetMapping("/registers")
+    public List<OwnerAccount.Register> registers(@Parameter(hidden = true) OwnerContext owner) {
+        return accounts.registers(owner.account());
+    }
+
+    @Operation(summary = "Bind one of the account's registers to the inCust terminal this login opens")
+    @PutMapping("/registers/{tabletId}/binding")
+    public ResponseEntity<Object> bind(@Parameter(hidden = true) OwnerContext owner, @PathVariable String tabletId,
+                                       @RequestBody(required = false) TerminalLogin request) {
+        TerminalLogin login = (request == null ? new TerminalLogin(null, null) : request).validated();
+        BindingStarter.BindingOutcome outcome = accounts.bind(owner.account(), tabletId, login.login(),
+                login.password()).orElseThrow(() -> notFound(tabletId));
+        if (outcome instanceof BindingStarter.BindingOutcome.Rejected rejected) {
+            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                    TerminalBindingsController.BINDING_REJECTED, "The register cannot be bound: see reasons");
+            problem.setProperty("reasons", rejected.reasons());
+            return ResponseEntity.unprocessableEntity().body(problem);
+        }
+        return ResponseEntity.ok(accounts.register(owner.account(), tabletId).orElseThrow(() -> notFound(tabletId)));
+    }
+
+    @Operation(summary = "Unbind one of the account's registers: it is no longer served")
+    @DeleteMapping("/registers/{tabletId}/binding")
+    public Map<String, String> unbind(@Parameter(hidden = true) OwnerContext owner, @PathVariable String tabletId) {
+        if (!accounts.unbind(owner.account(), tabletId)) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
+                    "This account has no bound register " + tabletId);
+        }
+        return Map.of("status", "REMOVED");
+    }
+
+    @Operation(summary = "The account's recent checkouts, those needing attention first")
+    @GetMapping("/checkouts")
+    public List<OwnerAccount.RecentCheckout> checkouts(@Parameter(hidden = true) OwnerContext owner) {
+        return accounts.recentCheckouts(owner.account());
+    }
+
+    @Operation(summary = "Undo one of the account's completed sales in inCust")
+    @PostMapping("/checkouts/{id}/reversal")
+    public ResponseEntity<Map<String, CheckoutStatus>> reverse(@Parameter(hidden = true) OwnerContext owner,
+                                                               @PathVariable String id,
+                                                               @RequestBody(required = false) ReversalRequest request) {
+        String reason = (request == null ? new ReversalRequest(null) : request).validated().reason();
+        if (accounts.checkout(owner.account(), id).isEmpty()) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "This account has no checkout " + id);
+        }
+        return SaleReversalsController.answer(id, reversals.request(id, reason, SaleReversal.RequestedBy.OWNER));
+    }
+
+    private static ProblemException notFound(String tabletId) {
+        return new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "This account has no register "
+                + tabletId);
+    }
+}

@@ -1,0 +1,94 @@
+package com.posterincust.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.posterincust.Jobs;
+import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.installation.InstallationStarter;
+import com.posterincust.poster.PosterProperties;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The café's owner binds registers by picking them on the app's page inside Poster's back office (the sandbox's):
+ * framed by another site, third-party cookies blocked. The demo account is installed, its registers not yet bound.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NamedInOutput.class)
+class OwnerPageBrowserTest extends SandboxRun {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SandboxPosterController poster;
+    @Autowired
+    InstallationStarter installer;
+    @Autowired
+    PosterProperties posterSettings;
+    @Autowired
+    com.posterincust.installation.OAuthStateRepository states;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TerminalBindingRepository bindings;
+
+    OwnerPage page;
+
+    @BeforeAll
+    void theDemoAccountInstalledAndABrowser() throws Exception {
+        installer.completeOAuth(SandboxData.ACCOUNT, poster.issueCode(posterSettings.getOauth().getRedirectUri()),
+                states.issue(posterSettings.getOauth().getStateTtl()));
+        Jobs.runAll(management);
+        page = new OwnerPage(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        page.close();
+    }
+
+    @Test
+    void theOwnerSeesEveryRegisterAndBindsOneByPickingIt() throws Exception {
+        page.open();
+
+        List<String> origins = page.originsOfBackOfficeAndPage();
+        assertThat(origins.get(0)).as("the back office").startsWith("http://localhost:");
+        assertThat(origins.get(1)).as("the app's page, another site").startsWith("http://127.0.0.1:");
+        assertThat(page.cookies()).as("the page lives without cookies").isEmpty();
+        assertThat(page.heading()).contains(SandboxData.COMPANY_NAME).contains(SandboxData.ACCOUNT);
+        assertThat(page.registers()).containsExactly("Podil bar", "Podil terrace", "Obolon bar");
+        assertThat(page.row("Podil terrace")).containsExactly("Podil terrace", "Demo Cafe Podil", "—", "Not bound");
+        assertThat(page.row("Obolon bar").get(1)).isEqualTo("Demo Cafe Obolon");
+        page.screenshot("01-registers");
+
+        page.press("Bind", "Podil bar");
+        page.type("inCust terminal login", "demo-confirm");
+        page.type("inCust terminal password", "not-the-password");
+        page.press("Save");
+        assertThat(page.formError()).contains("inCust");
+        page.screenshot("02-refused");
+        assertThat(bindings.findActive(SandboxData.ACCOUNT, "1")).as("nothing bound").isEmpty();
+
+        page.type("inCust terminal password", SandboxData.TERMINAL_PASSWORD);
+        page.press("Save");
+        page.waitForStatus("Podil bar", "Connected");
+        assertThat(page.row("Podil bar")).containsExactly("Podil bar", "Demo Cafe Podil", "Demo terminal (code required)",
+                "Connected");
+        assertThat(page.dialogOpen()).isFalse();
+        page.screenshot("03-connected");
+        assertThat(bindings.findActive(SandboxData.ACCOUNT, "1")).isPresent();
+
+        page.press("Unbind", "Podil bar");
+        page.screenshot("04-unbind");
+        page.press("Yes, unbind");
+        page.waitForStatus("Podil bar", "Not bound");
+        assertThat(bindings.findActive(SandboxData.ACCOUNT, "1")).isEmpty();
+    }
+}
