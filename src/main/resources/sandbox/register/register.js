@@ -25,7 +25,8 @@
 
   function newOrder() {
     page.order = { id: page.nextOrderId++, orderName: '', products: {}, clientId: 0, subtotal: 0, total: 0,
-      payedBonus: 0, approvedBonus: 0, platformDiscount: 0, loyaltyAppId: 0 };
+      payedBonus: 0, approvedBonus: 0, platformDiscount: 0, loyaltyAppId: 0, printText: '' };
+    byId('print-text').textContent = '';
     showOrderScreen();
     drawOrder();
   }
@@ -245,6 +246,13 @@
           return promise({ success: true });
         },
         setExtras: () => promise({ success: true }),
+        setPrintText: (orderId, text) => {
+          if (String(orderId) === String(page.order.id)) {
+            page.order.printText = String(text || '');
+            byId('print-text').textContent = page.order.printText;
+          }
+          return promise({ success: true });
+        },
       },
       clients: {
         find: (query) => api('clients?search=' + encodeURIComponent((query && query.searchVal) || '')),
@@ -386,6 +394,7 @@
     page.tablet = tablet;
     return fetch('/sandbox/register/api/settings?tablet=' + tablet).then((r) => r.json()).then((settings) => {
       page.settings = settings;
+      page.settings.lang = byId('lang').value;
       loadApp();
       newOrder();
     });
@@ -435,6 +444,10 @@
     byId('back-to-order').onclick = showOrderScreen;
     byId('offline').onchange = (event) => { page.offline = event.target.checked; };
     byId('reload').onclick = () => loadApp('reloaded by hand');
+    byId('login').onclick = () => fire('userLogin', {});
+    const lang = byId('lang');
+    lang.value = new URLSearchParams(location.search).get('lang') || 'en';
+    lang.onchange = () => useRegister(page.tablet);
     byId('setup').onclick = () => {
       byId('setup-status').textContent = 'Setting up the demo account…';
       fetch('/sandbox/register/api/setup', { method: 'POST' }).then(watchSetup);

@@ -26,6 +26,10 @@ public final class CheckoutModel {
     public record Result(BigDecimal bonusToApply, BigDecimal discount, BigDecimal totalToPay) {
     }
 
+    /** What the guest pays and earns with a redemption, as inCust calculates it, before anything is reserved. */
+    public record Preview(BigDecimal discount, BigDecimal bonusesToAdd, BigDecimal totalToPay) {
+    }
+
     public record Confirmation(String channel, OffsetDateTime expiresAt, Integer attemptsLeft) {
     }
 }

@@ -10,6 +10,10 @@ public sealed interface CheckoutOutcome {
     record Created(Checkout checkout) implements CheckoutOutcome {
     }
 
+    /** What a redemption would come to; nothing changed. */
+    record Previewed(CheckoutModel.Preview preview) implements CheckoutOutcome {
+    }
+
     /** The call took effect, now or on an earlier identical call; the checkout as it stands. */
     record Done(Checkout checkout) implements CheckoutOutcome {
     }

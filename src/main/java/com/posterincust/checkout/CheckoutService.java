@@ -65,6 +65,18 @@ public class CheckoutService {
     }
 
     /**
+     * What the guest would pay and earn with the redemption, from inCust's calculation of the check with it; nothing
+     * is reserved. inCust's refusal (more points than the guest has, a coupon not valid) comes out as
+     * {@link IncustApiException}.
+     */
+    public CheckoutModel.Preview preview(Checkout checkout, CheckoutModel.Redemption redemption) {
+        IncustWire.CheckResult calculated = incust.prepareRedemption(terminal(checkout), check(checkout),
+                new IncustWire.Redeem(redemption.bonusPoints(), redemption.couponCodes()));
+        return new CheckoutModel.Preview(money(calculated.discountAmount()), money(calculated.bonusesToAdd()),
+                money(calculated.amountToPay()));
+    }
+
+    /**
      * Reserves the sale and the chosen redemption. inCust's refusal becomes the model's {@code redemption-rejected}
      * error, with its reason kept for the register.
      *

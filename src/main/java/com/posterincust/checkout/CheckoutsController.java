@@ -128,6 +128,19 @@ public class CheckoutsController {
         return answer(checkouts.redeem(register, id, redemption), HttpStatus.OK, Step::of);
     }
 
+    @Operation(summary = "What the guest would pay and earn with this choice, as inCust calculates it; reserves nothing")
+    @PostMapping("/{id}/preview")
+    public ResponseEntity<CheckoutModel.Preview> preview(@Parameter(hidden = true) RegisterContext register,
+                                                        @PathVariable String id,
+                                                        @RequestBody(required = false) RedemptionRequest request) {
+        Redemption redemption = (request == null ? new RedemptionRequest(null, null) : request).validated();
+        CheckoutOutcome outcome = checkouts.preview(register, id, redemption);
+        if (outcome instanceof Refused refused) {
+            throw problem(refused);
+        }
+        return ResponseEntity.ok(((CheckoutOutcome.Previewed) outcome).preview());
+    }
+
     @Operation(summary = "The code the customer received")
     @PostMapping("/{id}/confirmation")
     public ResponseEntity<Step> confirmation(@Parameter(hidden = true) RegisterContext register, @PathVariable String id,

@@ -11,6 +11,7 @@ import com.posterincust.checkout.CheckoutOutcome.Done;
 import com.posterincust.checkout.CheckoutOutcome.Refusal;
 import com.posterincust.checkout.CheckoutOutcome.Refused;
 import com.posterincust.common.ProblemException;
+import com.posterincust.incust.IncustApiException;
 import com.posterincust.register.RegisterContext;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +41,15 @@ public class RegisterCheckouts {
             CheckoutStatus.FINALIZING, CheckoutStatus.COMPLETED);
 
     private final CheckoutCommands commands;
+    private final CheckoutService service;
     private final CheckoutRepository checkouts;
     private final CustomerSessionRepository sessions;
     private final ObjectMapper json;
 
-    public RegisterCheckouts(CheckoutCommands commands, CheckoutRepository checkouts,
+    public RegisterCheckouts(CheckoutCommands commands, CheckoutService service, CheckoutRepository checkouts,
                              CustomerSessionRepository sessions, ObjectMapper json) {
         this.commands = commands;
+        this.service = service;
         this.checkouts = checkouts;
         this.sessions = sessions;
         this.json = json;
@@ -90,6 +93,24 @@ public class RegisterCheckouts {
                             ? "inCust refused the redemption" : reserved.rejection())
                     : new Done(reserved);
         });
+    }
+
+    /** What the choice on the cashier's screen comes to, checked as a redemption is; nothing is reserved. */
+    public CheckoutOutcome preview(RegisterContext register, String id, Redemption redemption) {
+        return ofRegister(register, id).map(checkout -> {
+            if (checkout.status() != CheckoutStatus.AWAITING_REDEMPTION) {
+                return Refused.wrongState(checkout);
+            }
+            Optional<String> outsideTheOffer = outsideTheOffer(redemption, checkout.offer());
+            if (outsideTheOffer.isPresent()) {
+                return Refused.of(Refusal.REDEMPTION_REJECTED, outsideTheOffer.get());
+            }
+            try {
+                return (CheckoutOutcome) new CheckoutOutcome.Previewed(service.preview(checkout, redemption));
+            } catch (IncustApiException refused) {
+                return Refused.of(Refusal.REDEMPTION_REJECTED, refused.incustMessage());
+            }
+        }).orElseGet(() -> notFound(id));
     }
 
     public CheckoutOutcome confirm(RegisterContext register, String id, String code) {

@@ -9,6 +9,7 @@ import com.posterincust.incust.IncustWire.CustomerSearchResult;
 import com.posterincust.incust.IncustWire.Finalization;
 import com.posterincust.incust.IncustWire.Login;
 import com.posterincust.incust.IncustWire.NewCustomer;
+import com.posterincust.incust.IncustWire.Preparation;
 import com.posterincust.incust.IncustWire.Profile;
 import com.posterincust.incust.IncustWire.Reservation;
 import com.posterincust.incust.IncustWire.TerminalSettings;
@@ -51,6 +52,10 @@ interface IncustApi {
     @RequestLine("POST /term/check/prepare")
     @Headers("Authorization: Bearer {token}")
     CheckResult prepareCheck(@Param("token") String token, Check check);
+
+    @RequestLine("POST /term/check/prepare")
+    @Headers("Authorization: Bearer {token}")
+    CheckResult prepareRedemption(@Param("token") String token, Preparation preparation);
 
     @RequestLine("POST /term/check/reserve")
     @Headers("Authorization: Bearer {token}")

@@ -15,6 +15,7 @@ import com.posterincust.incust.IncustWire.Finalization;
 import com.posterincust.incust.IncustWire.Identifier;
 import com.posterincust.incust.IncustWire.Login;
 import com.posterincust.incust.IncustWire.NewCustomer;
+import com.posterincust.incust.IncustWire.Preparation;
 import com.posterincust.incust.IncustWire.Profile;
 import com.posterincust.incust.IncustWire.Redeem;
 import com.posterincust.incust.IncustWire.Reservation;
@@ -106,6 +107,12 @@ public class IncustClient {
 
     public CheckResult prepareCheck(IncustCredentials terminal, Check check) {
         return authorized("POST /term/check/prepare", terminal, token -> api.prepareCheck(token, check));
+    }
+
+    /** What the guest would pay and earn with this redemption, as inCust calculates it; nothing is reserved. */
+    public CheckResult prepareRedemption(IncustCredentials terminal, Check check, Redeem redeem) {
+        Preparation preparation = Preparation.of(check, redeem);
+        return authorized("POST /term/check/prepare", terminal, token -> api.prepareRedemption(token, preparation));
     }
 
     /** Safe to repeat: inCust answers the same transaction for the same {@code externalId}. */

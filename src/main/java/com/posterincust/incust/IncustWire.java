@@ -104,6 +104,16 @@ public final class IncustWire {
     public record Redeem(BigDecimal bonuses, List<String> coupons) {
     }
 
+    /** A {@link Check} with a redemption to preview: inCust calculates it, nothing is reserved. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Preparation(String customerId, String currency, BigDecimal amount, List<CheckItem> items,
+                              Redeem redeem) {
+
+        public static Preparation of(Check check, Redeem redeem) {
+            return new Preparation(check.customerId(), check.currency(), check.amount(), check.items(), redeem);
+        }
+    }
+
     /** A {@link Check} plus what to redeem; {@code external_id} makes the reservation idempotent. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Reservation(String customerId, String currency, BigDecimal amount, List<CheckItem> items,

@@ -240,6 +240,32 @@ public class SandboxIncust {
                 customer.coupons, total);
     }
 
+    /**
+     * The check with a redemption, calculated and not reserved: refused as the reservation would be; the coupon takes
+     * its share off, the points the rest, and the guest earns on what is left to pay in money.
+     */
+    Offer prepare(String customerId, BigDecimal amount, List<Item> items, BigDecimal bonuses, List<String> coupons) {
+        Customer customer = customer(customerId);
+        Offer offer = prepare(customerId, amount, items);
+        if (bonuses.signum() < 0) {
+            throw new Refused(400, "invalid_request", "bonuses must not be negative");
+        }
+        if (bonuses.compareTo(offer.maxRedeemable()) > 0) {
+            throw new Refused(422, "insufficient_bonuses",
+                    "At most " + offer.maxRedeemable() + " bonus points can be redeemed on this check");
+        }
+        for (String coupon : coupons) {
+            if (customer.coupons.stream().noneMatch(c -> c.code().equals(coupon))) {
+                throw new Refused(422, "coupon_invalid", "Coupon " + coupon + " is not valid for this customer");
+            }
+        }
+        BigDecimal discount = coupons.isEmpty() ? BigDecimal.ZERO.setScale(2)
+                : offer.amount().multiply(COUPON_DISCOUNT).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal toPay = offer.amount().subtract(discount).subtract(bonuses).setScale(2, RoundingMode.HALF_UP);
+        return new Offer(offer.amount(), discount, earnedOn(toPay), customer.bonusPoints, offer.maxRedeemable(),
+                offer.coupons(), toPay);
+    }
+
     synchronized Tx reserve(SandboxData.Terminal terminal, String externalId, String customerId, BigDecimal amount,
                             List<Item> items, BigDecimal bonuses, List<String> coupons) {
         if (externalId == null) {
@@ -252,21 +278,9 @@ public class SandboxIncust {
             return existing.get();
         }
         Customer customer = customer(customerId);
-        Offer offer = prepare(customerId, amount, items);
-        if (bonuses.signum() < 0 || bonuses.compareTo(offer.maxRedeemable()) > 0) {
-            throw new Refused(422, "insufficient_bonuses",
-                    "At most " + offer.maxRedeemable() + " bonus points can be redeemed on this check");
-        }
-        for (String coupon : coupons) {
-            if (customer.coupons.stream().noneMatch(c -> c.code().equals(coupon))) {
-                throw new Refused(422, "coupon_invalid", "Coupon " + coupon + " is not valid for this customer");
-            }
-        }
-        BigDecimal discount = coupons.isEmpty() ? BigDecimal.ZERO.setScale(2)
-                : offer.amount().multiply(COUPON_DISCOUNT).setScale(2, RoundingMode.HALF_UP);
+        Offer redeemed = prepare(customerId, amount, items, bonuses, coupons);
         Tx tx = new Tx("tx-" + nextTransaction.getAndIncrement(), terminal.id(), externalId, customer.id,
-                bonuses.setScale(2, RoundingMode.UNNECESSARY), discount,
-                offer.amount().subtract(discount).subtract(bonuses).setScale(2, RoundingMode.UNNECESSARY));
+                bonuses.setScale(2, RoundingMode.UNNECESSARY), redeemed.discount(), redeemed.amountToPay());
         boolean redeems = bonuses.signum() > 0 || !coupons.isEmpty();
         if (redeems && "always".equals(terminal.confirmation())) {
             tx.status = CONFIRMATION_REQUIRED;

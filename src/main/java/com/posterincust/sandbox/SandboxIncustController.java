@@ -118,7 +118,11 @@ public class SandboxIncustController {
     public ObjectNode prepare(@RequestHeader(name = "Authorization", required = false) String auth,
                               @RequestBody JsonNode check) {
         incust.terminal(auth);
-        SandboxIncust.Offer offer = incust.prepare(text(check, "customer_id"), money(check, "amount"), items(check));
+        JsonNode redeem = check.path("redeem");
+        SandboxIncust.Offer offer = redeem.isObject()
+                ? incust.prepare(text(check, "customer_id"), money(check, "amount"), items(check),
+                        money(redeem, "bonuses") == null ? BigDecimal.ZERO : money(redeem, "bonuses"), codes(redeem))
+                : incust.prepare(text(check, "customer_id"), money(check, "amount"), items(check));
         ObjectNode answer = json.createObjectNode().put("amount", offer.amount())
                 .put("discount_amount", offer.discount()).put("bonuses_to_add", offer.bonusesToAdd())
                 .put("bonus_points_available", offer.bonusPoints())
@@ -134,10 +138,14 @@ public class SandboxIncustController {
         SandboxData.Terminal terminal = incust.terminal(auth);
         JsonNode redeem = check.path("redeem");
         BigDecimal bonuses = money(redeem, "bonuses");
+        return transaction(incust.reserve(terminal, text(check, "external_id"), text(check, "customer_id"),
+                money(check, "amount"), items(check), bonuses == null ? BigDecimal.ZERO : bonuses, codes(redeem)));
+    }
+
+    private static List<String> codes(JsonNode redeem) {
         List<String> coupons = new ArrayList<>();
         redeem.path("coupons").forEach(coupon -> coupons.add(coupon.asText()));
-        return transaction(incust.reserve(terminal, text(check, "external_id"), text(check, "customer_id"),
-                money(check, "amount"), items(check), bonuses == null ? BigDecimal.ZERO : bonuses, coupons));
+        return coupons;
     }
 
     @PostMapping("/transaction/{id}/confirmation/resend")

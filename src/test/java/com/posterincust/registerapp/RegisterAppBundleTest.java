@@ -24,6 +24,7 @@ class RegisterAppBundleTest {
             "Poster.interface.showApplicationIconAt", "Poster.interface.popup", "Poster.interface.closePopup",
             "Poster.interface.showNotification", "Poster.interface.scanBarcode", "Poster.orders.getActive",
             "Poster.orders.setOrderClient", "Poster.orders.setOrderBonus", "Poster.orders.setExtras",
+            "Poster.orders.setPrintText",
             "Poster.clients.find", "Poster.clients.create", "Poster.clients.get", "Poster.products.getFullName",
             "Poster.makeRequest");
 

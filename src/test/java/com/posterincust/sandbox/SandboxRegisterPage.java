@@ -191,9 +191,10 @@ final class SandboxRegisterPage implements AutoCloseable {
         }
     }
 
+    /** The sandbox's own control, not the cashier's: it reloads the app as the platform does, popup open or not. */
     void reloadApp() {
         onRegister();
-        driver.findElement(By.id("reload")).click();
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('reload').click()");
         waitForApp();
     }
 

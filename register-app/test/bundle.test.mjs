@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse } from 'acorn';
+import { build } from '../build.mjs';
+
+const bundle = readFileSync(new URL('../bundle.js', import.meta.url), 'utf8');
+
+test('bundle.js is the build of src/', () => {
+  assert.equal(bundle, build(), 'run node register-app/build.mjs');
+});
+
+test('bundle.js parses as ES2017, what older registers run', () => {
+  assert.doesNotThrow(() => parse(bundle, { ecmaVersion: 2017, sourceType: 'script' }));
+});
+
+test('bundle.js stays small', () => {
+  assert.ok(Buffer.byteLength(bundle) < 64 * 1024, `${Buffer.byteLength(bundle)} bytes`);
+});
