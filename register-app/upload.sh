@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Uploads register-app/bundle.js to Poster as a release of the POS-platform app (docs/register-app.md, "Releasing").
+# Builds register-app/bundle.js from src/ and uploads it to Poster as a release of the POS-platform app
+# (docs/register-app.md, "Releasing").
 # Registers pick it up when they restart.
 #
 #   POSTER_APPLICATION_ID=... POSTER_APPLICATION_SECRET=... register-app/upload.sh [--dry-run]
@@ -12,6 +13,7 @@ cd "$(dirname "$0")"
 : "${POSTER_APPLICATION_SECRET:?set POSTER_APPLICATION_SECRET}"
 url="https://platform.joinposter.com/api/application.uploadPOSPlatformBundle?format=json"
 
+node build.mjs
 node --check bundle.js
 bundle_md5=$(md5sum bundle.js | cut -d' ' -f1)
 # Poster's release signature: md5(application_id:md5(bundle):application_secret)
