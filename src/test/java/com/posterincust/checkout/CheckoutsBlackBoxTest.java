@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -212,6 +213,50 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
         assertThat(paths.has("/api/admin/v1/terminal-bindings")).isTrue();
         assertThat(paths.has("/poster/webhooks")).isTrue();
         assertThat(api.body()).doesNotContain("RegisterContext");
+    }
+
+    /** What the cashier's choice comes to, as inCust computes it: points and coupon together, nothing reserved. */
+    @Test
+    void aPreviewTellsWhatInCustComputesForAChoiceAndReservesNothing() throws Exception {
+        String id = json.readTree(create("order-preview", "null", "order-preview").body()).path("checkoutId").asText();
+        fakes.stubFor(post("/incust/v1/term/check/prepare").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.redeem")).willReturn(okJson("{\"amount\":91.00,"
+                        + "\"discount_amount\":9.10,\"bonuses_to_add\":3.10,\"bonus_points_available\":150.00,"
+                        + "\"max_redeemable_bonuses\":45.50,\"amount_to_pay\":61.90}")));
+
+        HttpResponse<String> preview = box.register("POST", CHECKOUTS + "/" + id + "/preview",
+                "{\"bonusPoints\":20,\"couponCodes\":[\"COFFEE10\"]}");
+
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode figures = json.readTree(preview.body());
+        assertThat(figures.path("discount").decimalValue()).isEqualByComparingTo("9.10");
+        assertThat(figures.path("bonusesToAdd").decimalValue()).isEqualByComparingTo("3.10");
+        assertThat(figures.path("totalToPay").decimalValue()).isEqualByComparingTo("61.90");
+        fakes.verify(postRequestedFor(urlEqualTo("/incust/v1/term/check/prepare")).withRequestBody(equalToJson(
+                "{\"customer_id\":\"c-1001\",\"amount\":91.00,\"redeem\":{\"bonuses\":20.00,"
+                        + "\"coupons\":[\"COFFEE10\"]}}", true, true)));
+
+        HttpResponse<String> negative = box.register("POST", CHECKOUTS + "/" + id + "/preview", "{\"bonusPoints\":-5}");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(negative.body()).findValuesAsText("field")).containsExactly("bonusPoints");
+        HttpResponse<String> tooMuch = box.register("POST", CHECKOUTS + "/" + id + "/preview", "{\"bonusPoints\":50}");
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(tooMuch.body()).path("type").asText()).endsWith("/problems/redemption-rejected");
+        fakes.stubFor(post("/incust/v1/term/check/prepare").atPriority(1).withRequestBody(matchingJsonPath("$.redeem"))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"coupon_invalid\",\"message\":\"The coupon was used\"}")));
+        HttpResponse<String> refused = box.register("POST", CHECKOUTS + "/" + id + "/preview",
+                "{\"couponCodes\":[\"COFFEE10\"]}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).path("detail").asText()).isEqualTo("The coupon was used");
+
+        fakes.verify(0, postRequestedFor(urlEqualTo("/incust/v1/term/check/reserve")));
+        assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
+                .isEqualTo("AWAITING_REDEMPTION");
+        box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":20}");
+        HttpResponse<String> late = box.register("POST", CHECKOUTS + "/" + id + "/preview", "{\"bonusPoints\":10}");
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(late.body()).path("type").asText()).endsWith("/problems/wrong-state");
     }
 
     @Test
