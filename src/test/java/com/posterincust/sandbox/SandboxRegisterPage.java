@@ -29,16 +29,25 @@ final class SandboxRegisterPage implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final String baseUrl;
+    private final String language;
+    private final String menuItem;
 
     SandboxRegisterPage(int port) throws IOException {
-        driver = Chromium.start("1440,1000", java.util.Map.of());
+        this(port, "1440,1000", "en", "inCust: Choose customer");
+    }
+
+    /** The register in another language ({@code Poster.settings.lang}) on a screen of {@code window} pixels. */
+    SandboxRegisterPage(int port, String window, String language, String menuItem) throws IOException {
+        driver = Chromium.start(window, java.util.Map.of());
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         baseUrl = "http://localhost:" + port;
+        this.language = language;
+        this.menuItem = menuItem;
     }
 
     /** Opens the register page at a register, once the demo account is installed and its registers bound. */
     SandboxRegisterPage open(String register) {
-        driver.get(baseUrl + "/sandbox/register");
+        driver.get(baseUrl + "/sandbox/register?lang=" + language);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("setup-status"), "registers bound"));
         new Select(driver.findElement(By.id("tablet"))).selectByValue(register);
         waitForApp();
@@ -50,7 +59,7 @@ final class SandboxRegisterPage implements AutoCloseable {
         driver.switchTo().defaultContent();
         wait.until(d -> {
             d.findElement(By.cssSelector("[aria-label='Order menu']")).click();
-            boolean shown = !d.findElements(By.xpath("//div[@id='order-menu']/button[text()='inCust: Choose customer']"))
+            boolean shown = !d.findElements(By.xpath("//div[@id='order-menu']/button[text()='" + menuItem + "']"))
                     .isEmpty();
             d.findElement(By.cssSelector("[aria-label='Order menu']")).click();
             return shown;
@@ -72,7 +81,7 @@ final class SandboxRegisterPage implements AutoCloseable {
     void openChooseCustomer() {
         onRegister();
         driver.findElement(By.cssSelector("[aria-label='Order menu']")).click();
-        driver.findElement(By.xpath("//div[@id='order-menu']/button[text()='inCust: Choose customer']")).click();
+        driver.findElement(By.xpath("//div[@id='order-menu']/button[text()='" + menuItem + "']")).click();
     }
 
     void pay() {
@@ -89,6 +98,52 @@ final class SandboxRegisterPage implements AutoCloseable {
         WebElement input = driver.findElement(By.id(field.getAttribute("for")));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Types and presses Enter, as a cashier or a barcode scanner does. */
+    void typeAndEnter(String label, String text) {
+        type(label, text + org.openqa.selenium.Keys.ENTER);
+    }
+
+    /** The field of that label: whether it is marked wrong, and what is said beside it. */
+    String fieldError(String label) {
+        WebElement field = inApp(By.xpath("//label[normalize-space(text())='" + label
+                + "' or starts-with(normalize-space(text()),'" + label + " (')]"));
+        WebElement input = driver.findElement(By.id(field.getAttribute("for")));
+        return "true".equals(input.getAttribute("aria-invalid"))
+                ? driver.findElement(By.id(input.getAttribute("id") + "-error")).getText() : "";
+    }
+
+    String fieldValue(String label) {
+        WebElement field = inApp(By.xpath("//label[normalize-space(text())='" + label + "']"));
+        return driver.findElement(By.id(field.getAttribute("for"))).getAttribute("value");
+    }
+
+    /** What the app drew is no wider than its frame, and the register page no wider than the screen. */
+    boolean fitsTheScreen() {
+        onRegister();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        boolean page = (Boolean) js.executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth");
+        if (!popupOpen()) {
+            return page;
+        }
+        enterApp();
+        boolean app = (Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+        onRegister();
+        boolean popup = (Boolean) js.executeScript("var frame = document.querySelector('#popup .frame');"
+                + "return frame.getBoundingClientRect().right <= window.innerWidth + 1");
+        return page && app && popup;
+    }
+
+    String notifications() {
+        onRegister();
+        return driver.findElement(By.id("notifications")).getText();
+    }
+
+    String printedText() {
+        onRegister();
+        return driver.findElement(By.id("print-text")).getText();
     }
 
     void press(String button) {

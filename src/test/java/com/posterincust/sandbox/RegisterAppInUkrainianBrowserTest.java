@@ -1,0 +1,143 @@
+package com.posterincust.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A cashier in a Kyiv café: the register runs in Ukrainian ({@code Poster.settings.lang = 'ua'}) on a phone's screen
+ * (390 × 844), the keyboard's Enter and a scanner drive the forms, the totals follow the choice as inCust computes
+ * them, and the receipt gets the loyalty lines in Ukrainian.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"sandbox.demo-setup-at-start=true", "camunda.bpm.job-execution.enabled=true"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NamedInOutput.class)
+class RegisterAppInUkrainianBrowserTest extends SandboxRun {
+
+    static final String CODE_REGISTER = "1";
+    static final String INSTANT_REGISTER = "2";
+    static final String OLENA = "+380501234567";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SandboxIncust incust;
+    @Autowired
+    SandboxSmsOutbox outbox;
+
+    SandboxRegisterPage register;
+
+    @BeforeAll
+    void aPhoneInUkrainian() throws Exception {
+        register = new SandboxRegisterPage(port, "390,844", "ua", "inCust: Обрати клієнта");
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        register.close();
+    }
+
+    @Test
+    void aGuestRedeemsPointsAndACouponWithTheCashiersKeyboardAlone() throws Exception {
+        register.open(CODE_REGISTER);
+        register.waitUntil(() -> register.notifications()
+                .contains("Підключено до термінала inCust «Demo terminal (code required)»."));
+        register.add("Latte");
+        register.add("Latte");
+        BigDecimal points = incust.bonusPointsOf("c-1001");
+
+        register.openChooseCustomer();
+        register.typeAndEnter("Телефон, email, QR або код", OLENA);
+        String wallet = register.waitForAppText("Olena Demo");
+        register.screenshot("ua-02-wallet");
+        assertThat(register.appField("bonus-points")).isEqualTo(points.setScale(2).toPlainString().replace('.', ','));
+        assertThat(wallet).contains("Бонусні бали", "Рахунки", "200,00", "Купони", "10% off (COFFEE10)");
+        assertThat(register.fitsTheScreen()).as("the wallet at 390 px").isTrue();
+        register.press("Продовжити");
+        register.waitForPopupClosed();
+
+        register.pay();
+        register.waitForAppText("Бали до списання");
+        assertThat(register.appField("max-redeemable")).isEqualTo("45,50");
+        register.type("Бали до списання", "-5");
+        assertThat(register.fieldError("Бали до списання")).isEqualTo("Не може бути менше 0.");
+        register.press("Продовжити");
+        assertThat(register.fieldError("Бали до списання")).as("refused on its field").isNotEmpty();
+        String checkout = latestCheckout(CODE_REGISTER);
+        assertThat(incust.statusesOf(checkout)).as("nothing reserved").isEmpty();
+
+        register.type("Бали до списання", "20");
+        register.waitUntil(() -> register.appField("total-to-pay").equals("71,00"));
+        assertThat(register.appField("bonuses-to-add")).isEqualTo("3,55");
+        register.tick("COFFEE10");
+        register.waitUntil(() -> register.appField("total-to-pay").equals("61,90"));
+        assertThat(register.appField("discount")).isEqualTo("9,10");
+        register.screenshot("ua-03-redeem");
+        assertThat(register.fitsTheScreen()).as("the redeem window at 390 px").isTrue();
+        int before = codesSent();
+        register.typeAndEnter("Бали до списання", "20");
+
+        register.waitForAppText("Код підтвердження");
+        register.screenshot("ua-04-code");
+        register.typeAndEnter("Код підтвердження", codeSentAfter(before));
+
+        assertThat(register.payment("incust")).isEqualTo("29.10");
+        assertThat(register.printedText()).contains("Лояльність inCust", "Оплачено балами: 20,00",
+                "Знижка за купоном: 9,10", "Нараховано балів:", "Баланс балів:");
+        register.screenshot("ua-05-payment");
+        assertThat(register.fitsTheScreen()).as("the register's payment at 390 px").isTrue();
+        register.closeReceipt();
+        register.waitUntil(() -> "COMPLETED".equals(jdbc.sql("select status from checkout where id = ?")
+                .param(checkout).query(String.class).single()));
+    }
+
+    @Test
+    void aBadEmailIsMarkedOnItsFieldAndTheTypedNameIsKept() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Croissant");
+
+        register.openChooseCustomer();
+        register.typeAndEnter("Телефон, email, QR або код", "+380 93 " + (1000000 + System.nanoTime() % 8999999));
+        register.waitForAppText("Новий гість: профіль");
+        register.type("Ім’я", "Ірина Нова");
+        register.typeAndEnter("Email", "iryna-at-example");
+
+        register.waitUntil(() -> !register.fieldError("Email").isEmpty());
+        assertThat(register.fieldError("Email")).isEqualTo("is not an email address");
+        assertThat(register.fieldValue("Ім’я")).isEqualTo("Ірина Нова");
+        assertThat(register.fieldValue("Email")).isEqualTo("iryna-at-example");
+        register.screenshot("ua-01-profile");
+        assertThat(register.fitsTheScreen()).as("the profile at 390 px").isTrue();
+
+        register.typeAndEnter("Email", "iryna@example.com");
+        assertThat(register.waitForAppText("Ірина Нова")).contains("Бонусні бали");
+    }
+
+    private String latestCheckout(String tablet) {
+        return jdbc.sql("select id from checkout where tablet_id = ? order by created_at desc limit 1").param(tablet)
+                .query(String.class).single();
+    }
+
+    private int codesSent() {
+        return outbox.json().size();
+    }
+
+    private String codeSentAfter(int before) {
+        register.waitUntil(() -> codesSent() > before);
+        String code = outbox.json().get(0).code();
+        register.waitForSms(code);
+        return code;
+    }
+}
