@@ -3,7 +3,7 @@ package com.posterincust.authorization;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.Installation;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.poster.NewPosterClient;
@@ -43,15 +43,15 @@ public class CustomerAuthorizationService {
     public Optional<String> lookUp(String sessionId) {
         CustomerSession session = session(sessionId);
         CustomerIdentifier identifier = session.identifier();
-        Optional<IncustWire.Customer> found = incust.findCustomer(terminal(session),
-                new IncustWire.Identifier(identifier.type().onIncust(), identifier.value()));
+        Optional<Loyalty.Customer> found = incust.findCustomer(terminal(session),
+                new Loyalty.Identifier(identifier.type().onIncust(), identifier.value()));
         log.info("Session {}: {} is {}", sessionId, identifier, found.isPresent() ? "a known customer" : "unknown to inCust");
-        return found.map(IncustWire.Customer::id);
+        return found.map(Loyalty.Customer::id);
     }
 
     public void loadWallet(String sessionId, String customerId) {
         CustomerSession session = session(sessionId);
-        IncustWire.Customer customer = incust.customer(terminal(session), customerId);
+        Loyalty.Customer customer = incust.customer(terminal(session), customerId);
         sessions.saveCustomer(sessionId, CustomerView.of(customer, false), customer.birthDate(),
                 CustomerSessionStatus.IDENTIFYING);
     }
@@ -60,17 +60,17 @@ public class CustomerAuthorizationService {
     public String register(String sessionId) {
         CustomerSession session = session(sessionId);
         CustomerIdentifier identifier = session.identifier();
-        IncustWire.Customer created = incust.registerCustomer(terminal(session),
-                List.of(new IncustWire.Identifier(identifier.type().onIncust(), identifier.value())));
+        Loyalty.Customer created = incust.registerCustomer(terminal(session),
+                List.of(new Loyalty.Identifier(identifier.type().onIncust(), identifier.value())));
         sessions.saveCustomer(sessionId, CustomerView.of(created, true), created.birthDate(),
                 CustomerSessionStatus.PROFILE_REQUIRED);
         log.info("Session {}: registered {} as new inCust customer {}", sessionId, identifier, created.id());
         return created.id();
     }
 
-    public void saveProfile(String sessionId, IncustWire.Profile profile) {
+    public void saveProfile(String sessionId, Loyalty.Profile profile) {
         CustomerSession session = session(sessionId);
-        IncustWire.Customer updated = incust.updateProfile(terminal(session), session.customerId(), profile);
+        Loyalty.Customer updated = incust.updateProfile(terminal(session), session.customerId(), profile);
         sessions.saveCustomer(sessionId, CustomerView.of(updated, true), updated.birthDate(),
                 CustomerSessionStatus.PROFILE_REQUIRED);
     }

@@ -2,7 +2,7 @@ package com.posterincust.authorization;
 
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import com.posterincust.register.RegisterContext;
 import java.util.UUID;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -46,7 +46,7 @@ public class CustomerSessionStarter {
     }
 
     @Transactional
-    public CustomerSession completeProfile(CustomerSession session, ProfileRequest request, IncustWire.Profile profile) {
+    public CustomerSession completeProfile(CustomerSession session, ProfileRequest request, Loyalty.Profile profile) {
         Task fillProfile = tasks.createTaskQuery().processInstanceBusinessKey(session.id())
                 .taskDefinitionKey(AuthorizationProcess.TASK_FILL_PROFILE).singleResult();
         if (fillProfile == null) {

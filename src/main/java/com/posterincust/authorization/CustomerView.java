@@ -1,6 +1,6 @@
 package com.posterincust.authorization;
 
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -15,7 +15,7 @@ public record CustomerView(String id, String name, String phone, String email, b
     public record Coupon(String code, String title) {
     }
 
-    static CustomerView of(IncustWire.Customer customer, boolean isNew) {
+    static CustomerView of(Loyalty.Customer customer, boolean isNew) {
         return new CustomerView(customer.id(), customer.name(), customer.phone(), customer.email(), isNew,
                 money(customer.bonusPoints()),
                 customer.accounts() == null ? List.of() : customer.accounts().stream()

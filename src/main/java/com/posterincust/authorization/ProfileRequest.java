@@ -1,7 +1,7 @@
 package com.posterincust.authorization;
 
 import com.posterincust.common.ProblemException;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,7 +26,7 @@ public record ProfileRequest(String name, String gender, String birthDate, Strin
     }
 
     /** The profile in inCust's form, or 400 naming every bad field. */
-    public IncustWire.Profile validated(Clock clock) {
+    public Loyalty.Profile validated(Clock clock) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (!blank(name) && !NAME.matcher(name.trim()).matches()) {
             errors.add(ProblemException.fieldError("name", "must be 1 to 100 printable characters"));
@@ -52,7 +52,7 @@ public record ProfileRequest(String name, String gender, String birthDate, Strin
         if (!errors.isEmpty()) {
             throw ProblemException.invalidRequest(errors);
         }
-        return new IncustWire.Profile(trimmed(name), blank(gender) ? null : gender.trim().toLowerCase(Locale.ROOT),
+        return new Loyalty.Profile(trimmed(name), blank(gender) ? null : gender.trim().toLowerCase(Locale.ROOT),
                 trimmed(birthDate), blank(email) ? null : email.trim().toLowerCase(Locale.ROOT));
     }
 

@@ -1,6 +1,6 @@
 package com.posterincust.authorization;
 
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ public class SaveCustomerProfileDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String sessionId = (String) execution.getVariable(AuthorizationProcess.VAR_SESSION_ID);
-        authorization.saveProfile(sessionId, new IncustWire.Profile(
+        authorization.saveProfile(sessionId, new Loyalty.Profile(
                 (String) execution.getVariable(AuthorizationProcess.TRANSIENT_PROFILE_NAME),
                 (String) execution.getVariable(AuthorizationProcess.TRANSIENT_PROFILE_GENDER),
                 (String) execution.getVariable(AuthorizationProcess.TRANSIENT_PROFILE_BIRTH_DATE),

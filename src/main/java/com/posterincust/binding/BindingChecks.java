@@ -3,7 +3,7 @@ package com.posterincust.binding;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.Installation;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.installation.InstallationStatus;
@@ -33,7 +33,7 @@ public class BindingChecks {
     public record InstallationCheck(Optional<Installation> usable, List<BindingRejection> rejections) {
     }
 
-    public record TerminalCheck(Optional<IncustWire.TerminalToken> terminal, List<BindingRejection> rejections) {
+    public record TerminalCheck(Optional<Loyalty.Terminal> terminal, List<BindingRejection> rejections) {
     }
 
     private final InstallationRepository installations;
@@ -99,7 +99,7 @@ public class BindingChecks {
 
     /** Logs the terminal in; when the Poster account's currency is known, the terminal must work in it too. */
     public TerminalCheck checkTerminal(IncustCredentials terminal, String posterCurrency) {
-        IncustWire.TerminalToken token;
+        Loyalty.Terminal token;
         try {
             token = incust.login(terminal);
         } catch (IncustApiException refused) {

@@ -8,7 +8,7 @@ import com.posterincust.checkout.CheckoutModel.Result;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
@@ -19,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -54,7 +53,7 @@ public class CheckoutService {
 
     public Offer prepare(String checkoutId) {
         Checkout checkout = checkout(checkoutId);
-        IncustWire.CheckResult calculated = incust.prepareCheck(terminal(checkout), check(checkout));
+        Loyalty.CheckResult calculated = incust.prepareCheck(terminal(checkout), check(checkout));
         Offer offer = new Offer(money(calculated.bonusPointsAvailable()), money(calculated.maxRedeemableBonuses()),
                 calculated.applicableCoupons() == null ? List.of() : calculated.applicableCoupons().stream()
                         .map(c -> new Coupon(c.code(), c.title())).toList(),
@@ -70,39 +69,43 @@ public class CheckoutService {
      * {@link IncustApiException}.
      */
     public CheckoutModel.Preview preview(Checkout checkout, CheckoutModel.Redemption redemption) {
-        IncustWire.CheckResult calculated = incust.prepareRedemption(terminal(checkout), check(checkout),
-                new IncustWire.Redeem(redemption.bonusPoints(), redemption.couponCodes()));
+        Loyalty.CheckResult calculated = incust.prepareRedemption(terminal(checkout), check(checkout),
+                new Loyalty.Redeem(redemption.bonusPoints(), redemption.couponCodes()));
         return new CheckoutModel.Preview(money(calculated.discountAmount()), money(calculated.bonusesToAdd()),
                 money(calculated.amountToPay()));
     }
 
-    /**
-     * Reserves the sale and the chosen redemption. inCust's refusal becomes the model's {@code redemption-rejected}
-     * error, with its reason kept for the register.
-     *
-     * @return the reservation's transaction
-     */
-    public IncustWire.Transaction reserve(String checkoutId) {
+    /** What a reservation came to: inCust's transaction, or its refusal of the redemption (the reason kept). */
+    public sealed interface Reservation {
+        record Reserved(Loyalty.Transaction transaction) implements Reservation {
+        }
+
+        record Refused(String reason) implements Reservation {
+        }
+    }
+
+    /** Reserves the sale and the chosen redemption; inCust's refusal is kept for the register and answered. */
+    public Reservation reserve(String checkoutId) {
         Checkout checkout = checkout(checkoutId);
         CheckoutModel.Redemption redemption = checkout.redemption();
-        IncustWire.Transaction transaction;
+        Loyalty.Transaction transaction;
         try {
-            transaction = incust.reserve(terminal(checkout), check(checkout), checkoutId, new IncustWire.Redeem(
+            transaction = incust.reserve(terminal(checkout), check(checkout), checkoutId, new Loyalty.Redeem(
                     redemption.bonusPoints() == null ? BigDecimal.ZERO : redemption.bonusPoints(),
                     redemption.couponCodes() == null ? List.of() : redemption.couponCodes()));
         } catch (IncustApiException refused) {
             checkouts.saveRejection(checkoutId, refused.incustMessage());
             log.info("Checkout {}: inCust refused the redemption ({})", checkoutId, refused.symbol());
-            throw new BpmnError(CheckoutProcess.ERROR_REDEMPTION_REJECTED, refused.incustMessage());
+            return new Reservation.Refused(refused.incustMessage());
         }
-        boolean confirmationRequired = IncustWire.Transaction.CONFIRMATION_REQUIRED.equals(transaction.status());
+        boolean confirmationRequired = transaction.confirmationRequired();
         checkouts.saveReservation(checkoutId, transaction.id(), money(transaction.redeemedBonuses()),
                 new Result(money(transaction.redeemedBonuses()), money(transaction.discountAmount()),
                         money(transaction.amountToPay())),
                 confirmationRequired ? confirmation(transaction) : null);
         log.info("Checkout {}: reserved as inCust transaction {}{}", checkoutId, transaction.id(),
                 confirmationRequired ? ", waiting for the customer's code" : "");
-        return transaction;
+        return new Reservation.Reserved(transaction);
     }
 
     /** When the code stops working: inCust's word, or the configured fallback. */
@@ -114,7 +117,7 @@ public class CheckoutService {
 
     public void resend(String checkoutId) {
         Checkout checkout = checkout(checkoutId);
-        IncustWire.Transaction transaction = incust.resendConfirmation(terminal(checkout), checkout.incustTransactionId());
+        Loyalty.Transaction transaction = incust.resendConfirmation(terminal(checkout), checkout.incustTransactionId());
         checkouts.saveConfirmation(checkoutId, confirmation(transaction));
         log.info("Checkout {}: a new confirmation code was sent", checkoutId);
     }
@@ -130,7 +133,7 @@ public class CheckoutService {
             if (refused.is(IncustApiException.CONFIRMATION_CODE_EXPIRED)) {
                 outcome = CodeOutcome.EXPIRED;
             } else {
-                IncustWire.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
+                Loyalty.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
                 outcome = outcomeOf(refused, transaction);
                 if (outcome == CodeOutcome.WRONG) {
                     checkouts.saveConfirmation(checkoutId, confirmation(transaction));
@@ -144,13 +147,13 @@ public class CheckoutService {
         return outcome;
     }
 
-    private static CodeOutcome outcomeOf(IncustApiException refused, IncustWire.Transaction transaction) {
-        if (IncustWire.Transaction.CONFIRMED.equals(transaction.status())) {
+    private static CodeOutcome outcomeOf(IncustApiException refused, Loyalty.Transaction transaction) {
+        if (Loyalty.Transaction.CONFIRMED.equals(transaction.status())) {
             return CodeOutcome.CONFIRMED;
         }
         boolean attemptsLeft = transaction.confirmation() != null && transaction.confirmation().attemptsLeft() != null
                 && transaction.confirmation().attemptsLeft() > 0;
-        if (IncustWire.Transaction.CANCELLED.equals(transaction.status()) || !attemptsLeft) {
+        if (Loyalty.Transaction.CANCELLED.equals(transaction.status()) || !attemptsLeft) {
             return CodeOutcome.EXHAUSTED;
         }
         if (refused.is(IncustApiException.CONFIRMATION_CODE_INVALID)) {
@@ -193,8 +196,8 @@ public class CheckoutService {
             incust.finalizeTransaction(terminal, checkout.incustTransactionId(),
                     checkout.transactionId() != null ? checkout.transactionId() : checkout.orderId(), paid);
         } catch (IncustApiException refused) {
-            IncustWire.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
-            if (!IncustWire.Transaction.FINALIZED.equals(transaction.status())) {
+            Loyalty.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
+            if (!Loyalty.Transaction.FINALIZED.equals(transaction.status())) {
                 throw refused;
             }
         }
@@ -216,7 +219,7 @@ public class CheckoutService {
             log.info("Checkout {}: reservation {} released", checkoutId, checkout.incustTransactionId());
             return;
         }
-        for (IncustWire.Transaction unknown : incust.transactionsByExternalId(terminal, checkoutId)) {
+        for (Loyalty.Transaction unknown : incust.transactionsByExternalId(terminal, checkoutId)) {
             if (unknown.holds()) {
                 cancel(terminal, unknown.id());
                 log.info("Checkout {}: reservation {}, whose answer never reached the checkout, released", checkoutId,
@@ -230,8 +233,8 @@ public class CheckoutService {
             incust.cancel(terminal, transactionId);
         } catch (IncustApiException refused) {
             if (!refused.is(IncustApiException.TRANSACTION_NOT_FOUND)) {
-                IncustWire.Transaction transaction = incust.transaction(terminal, transactionId);
-                if (!IncustWire.Transaction.CANCELLED.equals(transaction.status())) {
+                Loyalty.Transaction transaction = incust.transaction(terminal, transactionId);
+                if (!Loyalty.Transaction.CANCELLED.equals(transaction.status())) {
                     throw refused;
                 }
             }
@@ -246,16 +249,16 @@ public class CheckoutService {
         return poster.getTransaction(checkout.account(), token, checkout.transactionId());
     }
 
-    private static IncustWire.Check check(Checkout checkout) {
-        return new IncustWire.Check(checkout.customerId(), checkout.currency(), checkout.total(), checkout.items().stream()
-                .map(item -> new IncustWire.CheckItem(item.modificationId() == null ? item.productId()
+    private static Loyalty.Check check(Checkout checkout) {
+        return new Loyalty.Check(checkout.customerId(), checkout.currency(), checkout.total(), checkout.items().stream()
+                .map(item -> new Loyalty.CheckItem(item.modificationId() == null ? item.productId()
                         : item.productId() + "-" + item.modificationId(), item.name(), item.count(), item.price(),
                         item.count().multiply(item.price()).setScale(2, RoundingMode.HALF_UP)))
                 .toList());
     }
 
-    private static Confirmation confirmation(IncustWire.Transaction transaction) {
-        IncustWire.Confirmation confirmation = transaction.confirmation();
+    private static Confirmation confirmation(Loyalty.Transaction transaction) {
+        Loyalty.Confirmation confirmation = transaction.confirmation();
         return confirmation == null ? null : new Confirmation(
                 confirmation.channel() == null ? "PHONE" : confirmation.channel().toUpperCase(Locale.ROOT),
                 confirmation.expiresAt(), confirmation.attemptsLeft());

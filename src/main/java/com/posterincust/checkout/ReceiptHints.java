@@ -3,19 +3,19 @@ package com.posterincust.checkout;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
-import com.posterincust.reversal.SaleReversal;
-import com.posterincust.reversal.SaleReversals;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Acts on what Poster says of a receipt it mentioned in a webhook: a closed receipt settles the checkout that waits
  * for it (known by the receipt id, or the one checkout waiting at the register that closed it); a deleted one
- * releases a waiting checkout's reservation, or undoes a completed sale in inCust (processes/sale-reversal.bpmn).
+ * releases a waiting checkout's reservation, or tells that a completed sale's receipt is gone ({@link SaleReceiptDeleted}:
+ * the sale-reversal process undoes it in inCust).
  */
 @Service
 public class ReceiptHints {
@@ -27,15 +27,15 @@ public class ReceiptHints {
     private final CheckoutCommands commands;
     private final InstallationRepository installations;
     private final PosterClient poster;
-    private final SaleReversals reversals;
+    private final ApplicationEventPublisher events;
 
     public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, InstallationRepository installations,
-                        PosterClient poster, SaleReversals reversals) {
+                        PosterClient poster, ApplicationEventPublisher events) {
         this.checkouts = checkouts;
         this.commands = commands;
         this.installations = installations;
         this.poster = poster;
-        this.reversals = reversals;
+        this.events = events;
     }
 
     public void receiptChanged(String account, String transactionId) {
@@ -84,7 +84,7 @@ public class ReceiptHints {
                             receipt.transactionId(), gone.checkout().status());
                 }
             } else if (checkout.status() == CheckoutStatus.COMPLETED) {
-                reversals.request(checkout.id(), RECEIPT_DELETED, SaleReversal.RequestedBy.POSTER);
+                events.publishEvent(new SaleReceiptDeleted(checkout.id(), RECEIPT_DELETED));
             }
         }
     }

@@ -1,7 +1,8 @@
 package com.posterincust.checkout;
 
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,12 @@ public class ReserveRedemptionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
-        IncustWire.Transaction reserved = checkouts.reserve(checkoutId);
-        boolean confirmationRequired = IncustWire.Transaction.CONFIRMATION_REQUIRED.equals(reserved.status());
+        CheckoutService.Reservation reservation = checkouts.reserve(checkoutId);
+        if (reservation instanceof CheckoutService.Reservation.Refused refused) {
+            throw new BpmnError(CheckoutProcess.ERROR_REDEMPTION_REJECTED, refused.reason());
+        }
+        Loyalty.Transaction reserved = ((CheckoutService.Reservation.Reserved) reservation).transaction();
+        boolean confirmationRequired = reserved.confirmationRequired();
         execution.setVariable(CheckoutProcess.VAR_CONFIRMATION_REQUIRED, confirmationRequired);
         execution.setVariable(CheckoutProcess.VAR_BONUS_TO_APPLY,
                 reserved.redeemedBonuses() == null ? 0.0 : reserved.redeemedBonuses().doubleValue());

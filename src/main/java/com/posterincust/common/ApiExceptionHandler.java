@@ -1,8 +1,6 @@
 package com.posterincust.common;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.posterincust.incust.IncustApiException;
-import com.posterincust.poster.PosterApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,25 +41,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
         return e.problem();
-    }
-
-    /**
-     * inCust said no where the flow expected no refusal: an unknown customer is the register's 404, anything else
-     * is shown to the cashier in inCust's own words.
-     */
-    @ExceptionHandler(IncustApiException.class)
-    ProblemDetail incustRefused(IncustApiException e) {
-        log.info("Answering an inCust refusal: {}", e.getMessage());
-        if (e.is(IncustApiException.CUSTOMER_NOT_FOUND)) {
-            return Problems.of(HttpStatus.NOT_FOUND, Problems.CUSTOMER_NOT_FOUND, "inCust does not know this customer");
-        }
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INCUST_REFUSED, e.incustMessage());
-    }
-
-    @ExceptionHandler(PosterApiException.class)
-    ProblemDetail posterRefused(PosterApiException e) {
-        log.warn("Answering a Poster refusal: {}", e.getMessage());
-        return Problems.of(HttpStatus.BAD_GATEWAY, Problems.POSTER_REFUSED, "Poster refused: " + e.posterMessage());
     }
 
     /**

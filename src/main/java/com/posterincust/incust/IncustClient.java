@@ -77,80 +77,140 @@ public class IncustClient {
     }
 
     /** Logs the terminal in (always a fresh token) and answers the terminal's facts; used to check a binding. */
-    public TerminalToken login(IncustCredentials terminal) {
+    public Loyalty.Terminal login(IncustCredentials terminal) {
+        return terminalOf(freshToken(terminal));
+    }
+
+    private TerminalToken freshToken(IncustCredentials terminal) {
         TerminalToken token = guarded("POST /term/token", () -> api.token(new Login(terminal.login(), terminal.password())));
         tokens.put(terminal.login(), new CachedToken(digest(terminal.password()), token.token()));
         return token;
     }
 
-    public TerminalSettings settings(IncustCredentials terminal) {
-        return authorized("GET /term/settings", terminal, api::settings);
+    public Loyalty.TerminalSettings settings(IncustCredentials terminal) {
+        TerminalSettings settings = authorized("GET /term/settings", terminal, api::settings);
+        return new Loyalty.TerminalSettings(settings.id(), settings.title(), settings.currency(),
+                settings.redemptionConfirmation(), settings.confirmationLimit());
     }
 
-    public Optional<Customer> findCustomer(IncustCredentials terminal, Identifier identifier) {
+    public Optional<Loyalty.Customer> findCustomer(IncustCredentials terminal, Loyalty.Identifier identifier) {
         List<Customer> found = authorized("POST /term/customer/search", terminal,
-                token -> api.searchCustomer(token, new CustomerSearch(identifier))).customers();
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+                token -> api.searchCustomer(token, new CustomerSearch(wire(identifier)))).customers();
+        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(customerOf(found.get(0)));
     }
 
-    public Customer registerCustomer(IncustCredentials terminal, List<Identifier> identifiers) {
-        return authorized("POST /term/customer", terminal, token -> api.registerCustomer(token, new NewCustomer(identifiers)));
+    public Loyalty.Customer registerCustomer(IncustCredentials terminal, List<Loyalty.Identifier> identifiers) {
+        NewCustomer customer = new NewCustomer(identifiers.stream().map(IncustClient::wire).toList());
+        return customerOf(authorized("POST /term/customer", terminal, token -> api.registerCustomer(token, customer)));
     }
 
-    public Customer customer(IncustCredentials terminal, String customerId) {
-        return authorized("GET /term/customer/{id}", terminal, token -> api.customer(token, customerId));
+    public Loyalty.Customer customer(IncustCredentials terminal, String customerId) {
+        return customerOf(authorized("GET /term/customer/{id}", terminal, token -> api.customer(token, customerId)));
     }
 
-    public Customer updateProfile(IncustCredentials terminal, String customerId, Profile profile) {
-        return authorized("PUT /term/customer/{id}/profile", terminal, token -> api.updateProfile(token, customerId, profile));
+    public Loyalty.Customer updateProfile(IncustCredentials terminal, String customerId, Loyalty.Profile profile) {
+        Profile wire = new Profile(profile.name(), profile.gender(), profile.birthDate(), profile.email());
+        return customerOf(authorized("PUT /term/customer/{id}/profile", terminal,
+                token -> api.updateProfile(token, customerId, wire)));
     }
 
-    public CheckResult prepareCheck(IncustCredentials terminal, Check check) {
-        return authorized("POST /term/check/prepare", terminal, token -> api.prepareCheck(token, check));
+    public Loyalty.CheckResult prepareCheck(IncustCredentials terminal, Loyalty.Check check) {
+        Check wire = wire(check);
+        return checkResultOf(authorized("POST /term/check/prepare", terminal, token -> api.prepareCheck(token, wire)));
     }
 
     /** What the guest would pay and earn with this redemption, as inCust calculates it; nothing is reserved. */
-    public CheckResult prepareRedemption(IncustCredentials terminal, Check check, Redeem redeem) {
-        Preparation preparation = Preparation.of(check, redeem);
-        return authorized("POST /term/check/prepare", terminal, token -> api.prepareRedemption(token, preparation));
+    public Loyalty.CheckResult prepareRedemption(IncustCredentials terminal, Loyalty.Check check, Loyalty.Redeem redeem) {
+        Preparation preparation = Preparation.of(wire(check), wire(redeem));
+        return checkResultOf(authorized("POST /term/check/prepare", terminal,
+                token -> api.prepareRedemption(token, preparation)));
     }
 
     /** Safe to repeat: inCust answers the same transaction for the same {@code externalId}. */
-    public Transaction reserve(IncustCredentials terminal, Check check, String externalId, Redeem redeem) {
-        Reservation reservation = Reservation.of(check, externalId, redeem);
-        return authorized("POST /term/check/reserve", terminal, token -> api.reserve(token, reservation));
+    public Loyalty.Transaction reserve(IncustCredentials terminal, Loyalty.Check check, String externalId,
+                                       Loyalty.Redeem redeem) {
+        Reservation reservation = Reservation.of(wire(check), externalId, wire(redeem));
+        return transactionOf(authorized("POST /term/check/reserve", terminal, token -> api.reserve(token, reservation)));
     }
 
-    public Transaction resendConfirmation(IncustCredentials terminal, String transactionId) {
-        return authorized("POST /term/transaction/{id}/confirmation/resend", terminal,
-                token -> api.resendConfirmation(token, transactionId));
+    public Loyalty.Transaction resendConfirmation(IncustCredentials terminal, String transactionId) {
+        return transactionOf(authorized("POST /term/transaction/{id}/confirmation/resend", terminal,
+                token -> api.resendConfirmation(token, transactionId)));
     }
 
-    public Transaction confirm(IncustCredentials terminal, String transactionId, String code) {
-        return authorized("POST /term/transaction/{id}/confirm", terminal,
-                token -> api.confirm(token, transactionId, new ConfirmationCode(code)));
+    public Loyalty.Transaction confirm(IncustCredentials terminal, String transactionId, String code) {
+        return transactionOf(authorized("POST /term/transaction/{id}/confirm", terminal,
+                token -> api.confirm(token, transactionId, new ConfirmationCode(code))));
     }
 
-    public Transaction finalizeTransaction(IncustCredentials terminal, String transactionId, String externalCheckId,
-                                           BigDecimal paidWithBonuses) {
+    public Loyalty.Transaction finalizeTransaction(IncustCredentials terminal, String transactionId,
+                                                   String externalCheckId, BigDecimal paidWithBonuses) {
         Finalization finalization = new Finalization(externalCheckId, paidWithBonuses);
-        return authorized("POST /term/transaction/{id}/finalize", terminal,
-                token -> api.finalizeTransaction(token, transactionId, finalization));
+        return transactionOf(authorized("POST /term/transaction/{id}/finalize", terminal,
+                token -> api.finalizeTransaction(token, transactionId, finalization)));
     }
 
-    public Transaction cancel(IncustCredentials terminal, String transactionId) {
-        return authorized("POST /term/transaction/{id}/cancel", terminal, token -> api.cancel(token, transactionId));
+    public Loyalty.Transaction cancel(IncustCredentials terminal, String transactionId) {
+        return transactionOf(authorized("POST /term/transaction/{id}/cancel", terminal,
+                token -> api.cancel(token, transactionId)));
     }
 
-    public Transaction transaction(IncustCredentials terminal, String transactionId) {
-        return authorized("GET /term/transaction/{id}", terminal, token -> api.transaction(token, transactionId));
+    public Loyalty.Transaction transaction(IncustCredentials terminal, String transactionId) {
+        return transactionOf(authorized("GET /term/transaction/{id}", terminal,
+                token -> api.transaction(token, transactionId)));
     }
 
     /** The transactions inCust made under {@code externalId}: a reservation whose answer was lost is among them. */
-    public List<Transaction> transactionsByExternalId(IncustCredentials terminal, String externalId) {
+    public List<Loyalty.Transaction> transactionsByExternalId(IncustCredentials terminal, String externalId) {
         List<Transaction> found = authorized("GET /term/transactions", terminal,
                 token -> api.transactionsByExternalId(token, externalId)).transactions();
-        return found == null ? List.of() : found;
+        return found == null ? List.of() : found.stream().map(IncustClient::transactionOf).toList();
+    }
+
+    // ---- the wire and the service's terms ---------------------------------------------------------------------
+
+    private static Loyalty.Terminal terminalOf(TerminalToken token) {
+        return new Loyalty.Terminal(token.id(), token.title(), token.currency());
+    }
+
+    private static Identifier wire(Loyalty.Identifier identifier) {
+        return new Identifier(IncustWire.IdentifierType.valueOf(identifier.type().name()), identifier.value());
+    }
+
+    private static Check wire(Loyalty.Check check) {
+        return new Check(check.customerId(), check.currency(), check.amount(), check.items().stream()
+                .map(item -> new IncustWire.CheckItem(item.code(), item.title(), item.quantity(), item.price(),
+                        item.amount()))
+                .toList());
+    }
+
+    private static Redeem wire(Loyalty.Redeem redeem) {
+        return new Redeem(redeem.bonuses(), redeem.coupons());
+    }
+
+    private static Loyalty.Customer customerOf(Customer customer) {
+        return new Loyalty.Customer(customer.id(), customer.name(), customer.phone(), customer.email(),
+                customer.gender(), customer.birthDate(), customer.isNew(), customer.access(), customer.bonusPoints(),
+                customer.accounts() == null ? List.of() : customer.accounts().stream()
+                        .map(a -> new Loyalty.Account(a.id(), a.title(), a.type(), a.balance())).toList(),
+                customer.coupons() == null ? List.of() : customer.coupons().stream()
+                        .map(c -> new Loyalty.Coupon(c.code(), c.title(), c.description())).toList());
+    }
+
+    private static Loyalty.CheckResult checkResultOf(CheckResult result) {
+        return new Loyalty.CheckResult(result.amount(), result.discountAmount(), result.bonusesToAdd(),
+                result.bonusPointsAvailable(), result.maxRedeemableBonuses(),
+                result.applicableCoupons() == null ? List.of() : result.applicableCoupons().stream()
+                        .map(c -> new Loyalty.CouponRef(c.code(), c.title())).toList(),
+                result.amountToPay());
+    }
+
+    private static Loyalty.Transaction transactionOf(Transaction transaction) {
+        IncustWire.Confirmation confirmation = transaction.confirmation();
+        return new Loyalty.Transaction(transaction.id(), transaction.externalId(), transaction.status(),
+                transaction.redeemedBonuses(), transaction.discountAmount(), transaction.amountToPay(),
+                confirmation == null ? null : new Loyalty.Confirmation(confirmation.channel(),
+                        confirmation.expiresAt(), confirmation.attemptsLeft()));
     }
 
     private <T> T authorized(String operation, IncustCredentials terminal, Function<String, T> call) {
@@ -158,7 +218,7 @@ public class IncustClient {
         try {
             return guarded(operation, () -> call.apply(token));
         } catch (IncustErrorDecoder.TokenExpired expired) {
-            String renewed = login(terminal).token();
+            String renewed = freshToken(terminal).token();
             try {
                 return guarded(operation, () -> call.apply(renewed));
             } catch (IncustErrorDecoder.TokenExpired again) {
@@ -173,7 +233,7 @@ public class IncustClient {
         if (cached != null && cached.passwordDigest().equals(digest(terminal.password()))) {
             return cached.token();
         }
-        return login(terminal).token();
+        return freshToken(terminal).token();
     }
 
     private <T> T guarded(String operation, Supplier<T> call) {

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The inCust Terminal API shapes this project codes against (docs/external-apis.md, "assumed").
- * They are kept together so that replacing one with inCust's documented shape is a change in one file.
+ * The inCust Terminal API shapes this project codes against (docs/external-apis.md, "assumed"), seen by this package
+ * alone: the rest of the service speaks {@link Loyalty}. Replacing one with inCust's documented shape is a change here
+ * and in the mapping of {@link IncustClient}.
  * All are snake_case on the wire, money is decimal major units.
  */
-public final class IncustWire {
+final class IncustWire {
 
     private IncustWire() {
     }
@@ -132,17 +133,6 @@ public final class IncustWire {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Transaction(String id, String externalId, String status, BigDecimal redeemedBonuses,
                               BigDecimal discountAmount, BigDecimal amountToPay, Confirmation confirmation) {
-
-        public static final String RESERVED = "reserved";
-        public static final String CONFIRMATION_REQUIRED = "confirmation_required";
-        public static final String CONFIRMED = "confirmed";
-        public static final String FINALIZED = "finalized";
-        public static final String CANCELLED = "cancelled";
-
-        /** Holds the guest's points (or coupon) in inCust until it is finalized or cancelled. */
-        public boolean holds() {
-            return RESERVED.equals(status) || CONFIRMATION_REQUIRED.equals(status) || CONFIRMED.equals(status);
-        }
     }
 
     public record TransactionList(List<Transaction> transactions) {

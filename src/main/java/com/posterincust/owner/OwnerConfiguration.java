@@ -1,11 +1,16 @@
 package com.posterincust.owner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.poster.PosterProperties;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -25,6 +30,23 @@ public class OwnerConfiguration implements WebMvcConfigurer {
         registration.addUrlPatterns("/api/owner/v1/*");
         registration.setName("owner-authentication");
         return registration;
+    }
+
+    /**
+     * The owner's page is framed by Poster's back office, another site: {@code frame-ancestors} names who may
+     * (poster.manage.frame-ancestors); every other page keeps refusing to be framed by other sites.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain ownersPage(HttpSecurity http, PosterProperties poster) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(OwnerPageController.PATH))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors "
+                                + poster.getManage().getFrameAncestors())))
+                .build();
     }
 
     @Override

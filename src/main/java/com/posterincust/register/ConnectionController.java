@@ -2,7 +2,7 @@ package com.posterincust.register;
 
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.incust.IncustClient;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ public class ConnectionController {
     @Operation(summary = "Check that this register is bound and its inCust terminal answers")
     @GetMapping("/api/register/v1/connection")
     public Connection connection(@Parameter(hidden = true) RegisterContext register) {
-        IncustWire.TerminalSettings terminal = incust.settings(bindings.credentials(register.bindingId()));
+        Loyalty.TerminalSettings terminal = incust.settings(bindings.credentials(register.bindingId()));
         return new Connection("CONNECTED", register.account(), register.spotId(), register.tabletId(),
                 new Terminal(terminal.id(), terminal.title(), terminal.currency()));
     }

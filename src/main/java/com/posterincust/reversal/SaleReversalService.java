@@ -6,7 +6,7 @@ import com.posterincust.checkout.CheckoutRepository;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,7 @@ public class SaleReversalService {
 
     private boolean cancelledAlready(IncustCredentials terminal, String transactionId) {
         try {
-            return IncustWire.Transaction.CANCELLED.equals(incust.transaction(terminal, transactionId).status());
+            return Loyalty.Transaction.CANCELLED.equals(incust.transaction(terminal, transactionId).status());
         } catch (IncustApiException unknown) {
             return false;
         }

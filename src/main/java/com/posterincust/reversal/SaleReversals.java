@@ -3,12 +3,14 @@ package com.posterincust.reversal;
 import com.posterincust.checkout.Checkout;
 import com.posterincust.checkout.CheckoutRepository;
 import com.posterincust.checkout.CheckoutStatus;
+import com.posterincust.checkout.SaleReceiptDeleted;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +49,13 @@ public class SaleReversals {
         this.reversals = reversals;
         this.checkouts = checkouts;
         this.runtime = runtime;
+    }
+
+    /** Poster deleted the receipt of a completed sale: the sale is undone, as a reversal Poster asked for. */
+    @Transactional
+    @EventListener
+    public void on(SaleReceiptDeleted deleted) {
+        request(deleted.checkoutId(), deleted.reason(), SaleReversal.RequestedBy.POSTER);
     }
 
     @Transactional

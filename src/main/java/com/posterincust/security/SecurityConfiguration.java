@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
-import com.posterincust.owner.OwnerPageController;
-import com.posterincust.poster.PosterProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
@@ -148,23 +146,9 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The owner's page is framed by Poster's back office, another site: {@code frame-ancestors} names who may
-     * (poster.manage.frame-ancestors); every other page keeps refusing to be framed by other sites.
+     * Everything else authenticates on its own terms (see the class comment), so Spring Security stays out. Before
+     * it, at order 4, the owner's page (owner/OwnerConfiguration), which Poster's back office frames.
      */
-    @Bean
-    @Order(4)
-    SecurityFilterChain ownersPage(HttpSecurity http, PosterProperties poster) throws Exception {
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(OwnerPageController.PATH))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.disable())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors "
-                                + poster.getManage().getFrameAncestors())))
-                .build();
-    }
-
-    /** Everything else authenticates on its own terms (see the class comment), so Spring Security stays out. */
     @Bean
     @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {

@@ -15,7 +15,7 @@ import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.poster.NewPosterClient;
@@ -105,7 +105,7 @@ class CustomerAuthorizationProcessTest {
 
     @Test
     void aKnownPhoneLoadsTheWalletAndFindsThePosterClient() {
-        knownCustomer(new IncustWire.Identifier(IncustWire.IdentifierType.PHONE, PHONE), olena());
+        knownCustomer(new Loyalty.Identifier(Loyalty.IdentifierType.PHONE, PHONE), olena());
         when(poster.findClientsByPhone(register.account(), TOKEN, PHONE)).thenReturn(List.of(new PosterCustomer("42", PHONE)));
 
         CustomerSession session = starter.open(register, new CustomerIdentifier(IdentifierType.PHONE, PHONE));
@@ -123,7 +123,7 @@ class CustomerAuthorizationProcessTest {
 
     @Test
     void aKnownCustomerMissingInPosterIsCreatedInTheLoyaltyGroup() {
-        knownCustomer(new IncustWire.Identifier(IncustWire.IdentifierType.PHONE, PHONE), olena());
+        knownCustomer(new Loyalty.Identifier(Loyalty.IdentifierType.PHONE, PHONE), olena());
 
         CustomerSession session = starter.open(register, new CustomerIdentifier(IdentifierType.PHONE, PHONE));
 
@@ -134,7 +134,7 @@ class CustomerAuthorizationProcessTest {
 
     @Test
     void aDuplicatePhoneAnswerMeansTheClientIsLookedUpAgain() {
-        knownCustomer(new IncustWire.Identifier(IncustWire.IdentifierType.PHONE, PHONE), olena());
+        knownCustomer(new Loyalty.Identifier(Loyalty.IdentifierType.PHONE, PHONE), olena());
         when(poster.findClientsByPhone(register.account(), TOKEN, PHONE))
                 .thenReturn(List.of())
                 .thenReturn(List.of(new PosterCustomer("43", PHONE)));
@@ -163,7 +163,7 @@ class CustomerAuthorizationProcessTest {
     @Test
     void aFilledProfileIsSavedInInCustAndTheGuestMirroredInPoster() {
         newCustomer(PHONE);
-        when(incust.updateProfile(TERMINAL, "c-2001", new IncustWire.Profile("Petro", "male", "1991-02-03", null)))
+        when(incust.updateProfile(TERMINAL, "c-2001", new Loyalty.Profile("Petro", "male", "1991-02-03", null)))
                 .thenReturn(customer("c-2001", "Petro", PHONE, null, true, "1991-02-03"));
         CustomerSession opened = starter.open(register, new CustomerIdentifier(IdentifierType.PHONE, PHONE));
         ProfileRequest profile = new ProfileRequest("Petro", "Male", "1991-02-03", null);
@@ -229,8 +229,8 @@ class CustomerAuthorizationProcessTest {
 
     @Test
     void anEmailIdentifiesACustomerWithoutPhoneWhoGetsNoPosterClient() {
-        IncustWire.Customer noPhone = customer("c-3001", "Ivan", null, "ivan@example.com", false, null);
-        knownCustomer(new IncustWire.Identifier(IncustWire.IdentifierType.EMAIL, "ivan@example.com"), noPhone);
+        Loyalty.Customer noPhone = customer("c-3001", "Ivan", null, "ivan@example.com", false, null);
+        knownCustomer(new Loyalty.Identifier(Loyalty.IdentifierType.EMAIL, "ivan@example.com"), noPhone);
 
         CustomerSession session = starter.open(register, new CustomerIdentifier(IdentifierType.EMAIL, "ivan@example.com"));
 
@@ -242,7 +242,7 @@ class CustomerAuthorizationProcessTest {
     @Test
     void aNewEmailIsRegisteredToo() {
         when(incust.findCustomer(eq(TERMINAL), any())).thenReturn(Optional.empty());
-        when(incust.registerCustomer(TERMINAL, List.of(new IncustWire.Identifier(IncustWire.IdentifierType.EMAIL,
+        when(incust.registerCustomer(TERMINAL, List.of(new Loyalty.Identifier(Loyalty.IdentifierType.EMAIL,
                 "new@example.com")))).thenReturn(customer("c-2002", null, null, "new@example.com", true, null));
 
         CustomerSession session = starter.open(register, new CustomerIdentifier(IdentifierType.EMAIL, "new@example.com"));
@@ -283,7 +283,7 @@ class CustomerAuthorizationProcessTest {
     @Test
     void aKnownQrCodeTemporaryCodeOrCardIdentifiesTheCustomer() {
         for (IdentifierType type : List.of(IdentifierType.QR, IdentifierType.TEMPORARY_CODE, IdentifierType.CARD)) {
-            knownCustomer(new IncustWire.Identifier(type.onIncust(), "ABCD1234"), olena());
+            knownCustomer(new Loyalty.Identifier(type.onIncust(), "ABCD1234"), olena());
 
             assertThat(starter.open(register, new CustomerIdentifier(type, "ABCD1234")).status()).as(type.name())
                     .isEqualTo(CustomerSessionStatus.IDENTIFIED);
@@ -305,7 +305,7 @@ class CustomerAuthorizationProcessTest {
 
     @Test
     void posterFailingWhileMirroringLeavesNoSessionBehind() {
-        knownCustomer(new IncustWire.Identifier(IncustWire.IdentifierType.PHONE, PHONE), olena());
+        knownCustomer(new Loyalty.Identifier(Loyalty.IdentifierType.PHONE, PHONE), olena());
         when(poster.findClientsByPhone(anyString(), anyString(), anyString()))
                 .thenThrow(new ExternalSystemUnavailableException("Poster", "clients.getClients", "timed out", true));
         long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(AuthorizationProcess.KEY).count();
@@ -319,7 +319,7 @@ class CustomerAuthorizationProcessTest {
 
     @Test
     void cockpitSeesOnlyTheTypeAndAMaskedIdentifier() {
-        knownCustomer(new IncustWire.Identifier(IncustWire.IdentifierType.PHONE, PHONE), olena());
+        knownCustomer(new Loyalty.Identifier(Loyalty.IdentifierType.PHONE, PHONE), olena());
 
         CustomerSession session = starter.open(register, new CustomerIdentifier(IdentifierType.PHONE, PHONE));
 
@@ -334,26 +334,26 @@ class CustomerAuthorizationProcessTest {
                 .extracting(HistoricVariableInstance::getValue).containsExactly("***********67");
     }
 
-    private void knownCustomer(IncustWire.Identifier identifier, IncustWire.Customer customer) {
+    private void knownCustomer(Loyalty.Identifier identifier, Loyalty.Customer customer) {
         when(incust.findCustomer(TERMINAL, identifier)).thenReturn(Optional.of(customer));
         when(incust.customer(TERMINAL, customer.id())).thenReturn(customer);
     }
 
     private void newCustomer(String phone) {
         when(incust.findCustomer(eq(TERMINAL), any())).thenReturn(Optional.empty());
-        when(incust.registerCustomer(TERMINAL, List.of(new IncustWire.Identifier(IncustWire.IdentifierType.PHONE, phone))))
+        when(incust.registerCustomer(TERMINAL, List.of(new Loyalty.Identifier(Loyalty.IdentifierType.PHONE, phone))))
                 .thenReturn(customer("c-2001", null, phone, null, true, null));
     }
 
-    private static IncustWire.Customer olena() {
-        return new IncustWire.Customer("c-1001", "Olena", PHONE, "olena@example.com", "female", "1990-04-01", false,
-                "full", new BigDecimal("150"), List.of(new IncustWire.Account("a-1", "Gift card", "money",
-                new BigDecimal("200.00"))), List.of(new IncustWire.Coupon("COFFEE10", "10% off", "10 % off")));
+    private static Loyalty.Customer olena() {
+        return new Loyalty.Customer("c-1001", "Olena", PHONE, "olena@example.com", "female", "1990-04-01", false,
+                "full", new BigDecimal("150"), List.of(new Loyalty.Account("a-1", "Gift card", "money",
+                new BigDecimal("200.00"))), List.of(new Loyalty.Coupon("COFFEE10", "10% off", "10 % off")));
     }
 
-    private static IncustWire.Customer customer(String id, String name, String phone, String email, boolean isNew,
+    private static Loyalty.Customer customer(String id, String name, String phone, String email, boolean isNew,
                                                 String birthDate) {
-        return new IncustWire.Customer(id, name, phone, email, null, birthDate, isNew, "full", BigDecimal.ZERO,
+        return new Loyalty.Customer(id, name, phone, email, null, birthDate, isNew, "full", BigDecimal.ZERO,
                 List.of(), List.of());
     }
 

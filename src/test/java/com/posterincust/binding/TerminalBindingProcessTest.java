@@ -17,7 +17,7 @@ import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.poster.PosterClient;
@@ -56,8 +56,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 class TerminalBindingProcessTest {
 
     static final String TOKEN = "861052:4164553abf6a031302898da7800b59fb";
-    static final IncustWire.TerminalToken TERMINAL =
-            new IncustWire.TerminalToken("tkn", "t-77", "UAH", "Bar register", "mycafe-loyalty");
+    static final Loyalty.Terminal TERMINAL =
+            new Loyalty.Terminal("t-77", "Bar register", "UAH");
 
     @MockitoBean
     PosterClient poster;
@@ -176,7 +176,7 @@ class TerminalBindingProcessTest {
 
     @Test
     void theTerminalMustWorkInTheAccountsCurrency() {
-        when(incust.login(any())).thenReturn(new IncustWire.TerminalToken("tkn", "t-78", "USD", "Dollar bar", "x"));
+        when(incust.login(any())).thenReturn(new Loyalty.Terminal("t-78", "Dollar bar", "USD"));
 
         assertThat(reasons(starter.bind(request("861052", "2", "3")))).containsExactly(new BindingRejection(
                 "incust", "The inCust terminal works in USD, the Poster account in UAH"));

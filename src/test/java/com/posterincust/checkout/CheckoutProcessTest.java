@@ -18,7 +18,7 @@ import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.poster.PosterClient;
@@ -94,9 +94,9 @@ class CheckoutProcessTest {
         bindingId = UUID.randomUUID().toString();
         bindings.bind(new TerminalBindingRepository.NewBinding(bindingId, account, "1", "2", TERMINAL, "t-77", "Bar", "UAH",
                 true));
-        when(incust.prepareCheck(eq(TERMINAL), any())).thenReturn(new IncustWire.CheckResult(new BigDecimal("91.00"),
+        when(incust.prepareCheck(eq(TERMINAL), any())).thenReturn(new Loyalty.CheckResult(new BigDecimal("91.00"),
                 BigDecimal.ZERO, new BigDecimal("4.55"), new BigDecimal("150.00"), new BigDecimal("45.50"),
-                List.of(new IncustWire.CouponRef("COFFEE10", "10% off")), new BigDecimal("91.00")));
+                List.of(new Loyalty.CouponRef("COFFEE10", "10% off")), new BigDecimal("91.00")));
     }
 
     @AfterAll
@@ -114,7 +114,7 @@ class CheckoutProcessTest {
         Checkout reserved = commands.chooseRedemption(checkout.id(), new CheckoutModel.Redemption(BigDecimal.ZERO, List.of()));
 
         assertThat(reserved.status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
-        verify(incust).reserve(eq(TERMINAL), any(), eq(checkout.id()), eq(new IncustWire.Redeem(BigDecimal.ZERO, List.of())));
+        verify(incust).reserve(eq(TERMINAL), any(), eq(checkout.id()), eq(new Loyalty.Redeem(BigDecimal.ZERO, List.of())));
         assertThat(receiptClosed(checkout, "5001", BigDecimal.ZERO).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
@@ -198,9 +198,9 @@ class CheckoutProcessTest {
     @Test
     void aNewCodeMovesTheExpiry() {
         Checkout checkout = reservedWithConfirmation("tx-7");
-        IncustWire.Transaction resent = new IncustWire.Transaction("tx-7", checkout.id(), "confirmation_required",
+        Loyalty.Transaction resent = new Loyalty.Transaction("tx-7", checkout.id(), "confirmation_required",
                 new BigDecimal("20.00"), BigDecimal.ZERO, new BigDecimal("71.00"),
-                new IncustWire.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:15:00Z"), 3));
+                new Loyalty.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:15:00Z"), 3));
         when(incust.resendConfirmation(TERMINAL, "tx-7")).thenReturn(resent);
 
         Checkout after = commands.resendCode(checkout.id());
@@ -562,9 +562,9 @@ class CheckoutProcessTest {
 
     private Checkout reservedWithConfirmation(String transactionId) {
         Checkout checkout = start();
-        reserves(new IncustWire.Transaction(transactionId, checkout.id(), "confirmation_required", new BigDecimal("20.00"),
+        reserves(new Loyalty.Transaction(transactionId, checkout.id(), "confirmation_required", new BigDecimal("20.00"),
                 BigDecimal.ZERO, new BigDecimal("71.00"),
-                new IncustWire.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:05:00Z"), 3)));
+                new Loyalty.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:05:00Z"), 3)));
         Checkout reserved = commands.chooseRedemption(checkout.id(),
                 new CheckoutModel.Redemption(new BigDecimal("20.00"), List.of()));
         assertThat(reserved.status()).isEqualTo(CheckoutStatus.AWAITING_CONFIRMATION);
@@ -584,13 +584,13 @@ class CheckoutProcessTest {
         return checkouts.find(checkout.id()).orElseThrow();
     }
 
-    private void reserves(IncustWire.Transaction transaction) {
+    private void reserves(Loyalty.Transaction transaction) {
         when(incust.reserve(eq(TERMINAL), any(), anyString(), any())).thenReturn(transaction);
     }
 
-    private static IncustWire.Transaction transaction(String id, String status, String bonus, Integer attemptsLeft) {
-        return new IncustWire.Transaction(id, null, status, new BigDecimal(bonus), BigDecimal.ZERO, new BigDecimal("71.00"),
-                attemptsLeft == null ? null : new IncustWire.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:05:00Z"),
+    private static Loyalty.Transaction transaction(String id, String status, String bonus, Integer attemptsLeft) {
+        return new Loyalty.Transaction(id, null, status, new BigDecimal(bonus), BigDecimal.ZERO, new BigDecimal("71.00"),
+                attemptsLeft == null ? null : new Loyalty.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:05:00Z"),
                         attemptsLeft));
     }
 

@@ -22,11 +22,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.posterincust.common.ExternalCallMetrics;
 import com.posterincust.common.ExternalSystemUnavailableException;
-import com.posterincust.incust.IncustWire.Check;
-import com.posterincust.incust.IncustWire.CheckItem;
-import com.posterincust.incust.IncustWire.Identifier;
-import com.posterincust.incust.IncustWire.IdentifierType;
-import com.posterincust.incust.IncustWire.Redeem;
+import com.posterincust.incust.Loyalty.Check;
+import com.posterincust.incust.Loyalty.CheckItem;
+import com.posterincust.incust.Loyalty.Identifier;
+import com.posterincust.incust.Loyalty.IdentifierType;
+import com.posterincust.incust.Loyalty.Redeem;
 import feign.hc5.ApacheHttp5Client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,7 +81,7 @@ class IncustClientTest {
 
     @Test
     void logsInWithTheTerminalCredentialsAndSendsTheLanguage() {
-        IncustWire.TerminalToken token = client.login(TERMINAL);
+        Loyalty.Terminal token = client.login(TERMINAL);
 
         assertThat(token.id()).isEqualTo("t-77");
         assertThat(token.currency()).isEqualTo("UAH");
@@ -159,7 +159,7 @@ class IncustClientTest {
         incust.stubFor(get("/v1/term/settings").willReturn(okJson("{\"id\":\"t-77\",\"title\":\"Bar\",\"currency\":\"UAH\","
                 + "\"redemption_confirmation\":\"above_limit\",\"confirmation_limit\":100.00}")));
 
-        IncustWire.TerminalSettings settings = client.settings(TERMINAL);
+        Loyalty.TerminalSettings settings = client.settings(TERMINAL);
 
         assertThat(settings.redemptionConfirmation()).isEqualTo("above_limit");
         assertThat(settings.confirmationLimit()).isEqualByComparingTo("100.00");
@@ -171,13 +171,13 @@ class IncustClientTest {
                 .withRequestBody(equalToJson("{\"identifier\":{\"type\":\"phone\",\"value\":\"+380501234567\"}}"))
                 .willReturn(okJson("{\"customers\":[" + fixture("customer.json") + "]}")));
 
-        IncustWire.Customer customer = client.findCustomer(TERMINAL,
+        Loyalty.Customer customer = client.findCustomer(TERMINAL,
                 new Identifier(IdentifierType.PHONE, "+380501234567")).orElseThrow();
 
         assertThat(customer.bonusPoints()).isEqualByComparingTo("150.00");
         assertThat(customer.isNew()).isFalse();
-        assertThat(customer.accounts()).extracting(IncustWire.Account::type).containsExactly("money");
-        assertThat(customer.coupons()).extracting(IncustWire.Coupon::code).containsExactly("COFFEE10");
+        assertThat(customer.accounts()).extracting(Loyalty.Account::type).containsExactly("money");
+        assertThat(customer.coupons()).extracting(Loyalty.Coupon::code).containsExactly("COFFEE10");
     }
 
     @Test
@@ -196,10 +196,10 @@ class IncustClientTest {
         incust.stubFor(put("/v1/term/customer/c-2001/profile").willReturn(okJson(
                 "{\"id\":\"c-2001\",\"name\":\"Petro\",\"is_new\":true,\"bonus_points\":0}")));
 
-        IncustWire.Customer created = client.registerCustomer(TERMINAL,
+        Loyalty.Customer created = client.registerCustomer(TERMINAL,
                 List.of(new Identifier(IdentifierType.PHONE, "+380931112233")));
-        IncustWire.Customer updated = client.updateProfile(TERMINAL, created.id(),
-                new IncustWire.Profile("Petro", "male", "1991-02-03", null));
+        Loyalty.Customer updated = client.updateProfile(TERMINAL, created.id(),
+                new Loyalty.Profile("Petro", "male", "1991-02-03", null));
 
         assertThat(created.isNew()).isTrue();
         assertThat(updated.name()).isEqualTo("Petro");
@@ -213,10 +213,10 @@ class IncustClientTest {
     void preparesACheckInMajorUnits() {
         incust.stubFor(post("/v1/term/check/prepare").willReturn(okJson(fixture("check_result.json"))));
 
-        IncustWire.CheckResult result = client.prepareCheck(TERMINAL, check());
+        Loyalty.CheckResult result = client.prepareCheck(TERMINAL, check());
 
         assertThat(result.maxRedeemableBonuses()).isEqualByComparingTo("45.50");
-        assertThat(result.applicableCoupons()).extracting(IncustWire.CouponRef::code).containsExactly("COFFEE10");
+        assertThat(result.applicableCoupons()).extracting(Loyalty.CouponRef::code).containsExactly("COFFEE10");
         incust.verify(postRequestedFor(urlEqualTo("/v1/term/check/prepare")).withRequestBody(equalToJson(
                 "{\"customer_id\":\"c-1001\",\"currency\":\"UAH\",\"amount\":91.00,\"items\":[{\"code\":\"12\","
                         + "\"title\":\"Latte\",\"quantity\":2,\"price\":45.50,\"amount\":91.00}]}")));
@@ -226,9 +226,9 @@ class IncustClientTest {
     void reservesWithTheExternalIdAndReadsTheConfirmation() {
         incust.stubFor(post("/v1/term/check/reserve").willReturn(okJson(fixture("transaction_confirmation_required.json"))));
 
-        IncustWire.Transaction tx = client.reserve(TERMINAL, check(), "chk-1", new Redeem(new BigDecimal("20.00"), List.of()));
+        Loyalty.Transaction tx = client.reserve(TERMINAL, check(), "chk-1", new Redeem(new BigDecimal("20.00"), List.of()));
 
-        assertThat(tx.status()).isEqualTo(IncustWire.Transaction.CONFIRMATION_REQUIRED);
+        assertThat(tx.status()).isEqualTo(Loyalty.Transaction.CONFIRMATION_REQUIRED);
         assertThat(tx.confirmation().attemptsLeft()).isEqualTo(3);
         assertThat(tx.confirmation().expiresAt()).isEqualTo(OffsetDateTime.parse("2026-11-28T12:05:00Z"));
         incust.verify(postRequestedFor(urlEqualTo("/v1/term/check/reserve")).withRequestBody(equalToJson(

@@ -23,7 +23,7 @@ import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
+import com.posterincust.incust.Loyalty;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -265,8 +265,8 @@ class SaleReversalProcessTest {
                 "A finalized transaction cannot be cancelled");
     }
 
-    private static IncustWire.Transaction transaction(String id, String status) {
-        return new IncustWire.Transaction(id, null, status, new BigDecimal("20.00"), BigDecimal.ZERO,
+    private static Loyalty.Transaction transaction(String id, String status) {
+        return new Loyalty.Transaction(id, null, status, new BigDecimal("20.00"), BigDecimal.ZERO,
                 new BigDecimal("71.00"), null);
     }
 }

@@ -10,13 +10,13 @@ import com.posterincust.Jobs;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.incust.IncustWire;
-import com.posterincust.incust.IncustWire.Check;
-import com.posterincust.incust.IncustWire.CheckItem;
-import com.posterincust.incust.IncustWire.Identifier;
-import com.posterincust.incust.IncustWire.IdentifierType;
-import com.posterincust.incust.IncustWire.Redeem;
-import com.posterincust.incust.IncustWire.Transaction;
+import com.posterincust.incust.Loyalty;
+import com.posterincust.incust.Loyalty.Check;
+import com.posterincust.incust.Loyalty.CheckItem;
+import com.posterincust.incust.Loyalty.Identifier;
+import com.posterincust.incust.Loyalty.IdentifierType;
+import com.posterincust.incust.Loyalty.Redeem;
+import com.posterincust.incust.Loyalty.Transaction;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,11 +127,11 @@ class SandboxTest extends SandboxRun {
 
     @Test
     void aRedemptionOnTheConfirmingTerminalNeedsTheCodeFromTheOutbox() throws Exception {
-        IncustWire.Customer olena = incust.findCustomer(CONFIRMING,
+        Loyalty.Customer olena = incust.findCustomer(CONFIRMING,
                 new Identifier(IdentifierType.PHONE, "+380501234567")).orElseThrow();
-        IncustWire.CheckResult offer = incust.prepareCheck(CONFIRMING, check(olena.id()));
+        Loyalty.CheckResult offer = incust.prepareCheck(CONFIRMING, check(olena.id()));
         assertThat(offer.maxRedeemableBonuses()).isEqualByComparingTo("45.50");
-        assertThat(offer.applicableCoupons()).extracting(IncustWire.CouponRef::code).contains("COFFEE10");
+        assertThat(offer.applicableCoupons()).extracting(Loyalty.CouponRef::code).contains("COFFEE10");
 
         String externalId = "sandbox-" + System.nanoTime();
         Transaction reserved = incust.reserve(CONFIRMING, check(olena.id()), externalId,
@@ -154,7 +154,7 @@ class SandboxTest extends SandboxRun {
 
     @Test
     void theInstantTerminalReservesWithoutACode() {
-        IncustWire.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.QR, "QR-TARAS-1002"))
+        Loyalty.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.QR, "QR-TARAS-1002"))
                 .orElseThrow();
 
         Transaction reserved = incust.reserve(INSTANT, check(taras.id()), "instant-" + System.nanoTime(),
@@ -166,7 +166,7 @@ class SandboxTest extends SandboxRun {
 
     @Test
     void theSandboxRefusesWhatInCustRefuses() {
-        IncustWire.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.CARD, "CARD-1002"))
+        Loyalty.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.CARD, "CARD-1002"))
                 .orElseThrow();
 
         assertThatThrownBy(() -> incust.reserve(INSTANT, check(taras.id()), "too-much-" + System.nanoTime(),
@@ -185,10 +185,10 @@ class SandboxTest extends SandboxRun {
 
     @Test
     void aNewCustomerCanBeRegisteredAndProfiled() {
-        IncustWire.Customer created = incust.registerCustomer(INSTANT,
+        Loyalty.Customer created = incust.registerCustomer(INSTANT,
                 List.of(new Identifier(IdentifierType.PHONE, "+380939998877")));
-        IncustWire.Customer profiled = incust.updateProfile(INSTANT, created.id(),
-                new IncustWire.Profile("Petro", "male", "1990-01-02", null));
+        Loyalty.Customer profiled = incust.updateProfile(INSTANT, created.id(),
+                new Loyalty.Profile("Petro", "male", "1990-01-02", null));
 
         assertThat(created.isNew()).isTrue();
         assertThat(profiled.name()).isEqualTo("Petro");
@@ -206,15 +206,15 @@ class SandboxTest extends SandboxRun {
         assertThat(json.readTree(noLanguage.body()).path("message").asText()).contains("Accept-Language");
 
         assertThat(incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+38 (050) 123-45-67")))
-                .map(IncustWire.Customer::id).contains("c-1001");
+                .map(Loyalty.Customer::id).contains("c-1001");
         sandboxIncust.expireTokens();
         assertThat(incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+380671112233")))
-                .as("an expired token is renewed by the client").map(IncustWire.Customer::id).contains("c-1002");
+                .as("an expired token is renewed by the client").map(Loyalty.Customer::id).contains("c-1002");
     }
 
     @Test
     void aFinalizedSaleCancelledGivesThePointsBack() {
-        IncustWire.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+380671112233"))
+        Loyalty.Customer taras = incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+380671112233"))
                 .orElseThrow();
         BigDecimal before = sandboxIncust.bonusPointsOf(taras.id());
         Transaction reserved = incust.reserve(INSTANT, check(taras.id()), "reversal-" + System.nanoTime(),

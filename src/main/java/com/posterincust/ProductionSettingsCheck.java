@@ -1,5 +1,6 @@
-package com.posterincust.common;
+package com.posterincust;
 
+import com.posterincust.common.PublicAddress;
 import com.posterincust.poster.PosterProperties;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
-package com.posterincust.common;
+package com.posterincust;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.posterincust.common.PublicAddress;
 import com.posterincust.poster.PosterProperties;
 import org.junit.jupiter.api.Test;
 
