@@ -701,7 +701,8 @@ var CSS = [
 '.ic td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;padding-left:8px}',
 '.ic .coupon{display:flex;gap:8px;align-items:center;margin:4px 0;font-weight:400}',
 '.ic .coupon input{width:auto}',
-'.ic .busy{color:#52606d;margin:16px 0}'
+'.ic .busy{color:#52606d;margin:16px 0}',
+'.ic .calculating,.ic .field-error{min-height:1.4em}'
 ].join('\n');
 var ticking = null;
 function el(tag, attributes) {
@@ -804,17 +805,24 @@ return (window.screen && window.screen.availHeight) || 600;
 }
 var popupTitle = 'inCust';
 var popupOpen = false;
+var popupShown = '';
 function openPopup(title) {
 popupTitle = title || 'inCust';
 popupOpen = true;
-Poster.interface.popup(popupSize(360));
+var size = popupSize(360);
+popupShown = size.width + 'x' + size.height;
+Poster.interface.popup(size);
 }
 function fitPopup() {
 if (!popupOpen) {
 return;
 }
 var container = document.getElementById('app-container');
-Poster.interface.popup(popupSize(container ? container.scrollHeight + 8 : 360));
+var size = popupSize(container ? container.scrollHeight + 8 : 360);
+if (size.width + 'x' + size.height !== popupShown) {
+popupShown = size.width + 'x' + size.height;
+Poster.interface.popup(size);
+}
 }
 function popupSize(contentHeight) {
 var width = Math.max(280, Math.min(POPUP_WIDTH, screenWidth() - 24));
@@ -1234,7 +1242,7 @@ var bonus = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off
 var pays = el('span', { 'class': 'figure', 'data-field': 'total-to-pay' }, money(offer.totalToPay));
 var earns = el('span', { 'data-field': 'bonuses-to-add' }, money(offer.bonusesToAdd));
 var discount = el('span', { 'data-field': 'discount' }, money(offer.discount));
-var calculating = el('p', { 'class': 'note', role: 'status' });
+var calculating = el('p', { 'class': 'note calculating', role: 'status' });
 var figures = { discount: offer.discount, bonusesToAdd: offer.bonusesToAdd, totalToPay: offer.totalToPay };
 var coupons = (offer.coupons || []).map(function (coupon) {
 var box = el('input', { type: 'checkbox', value: coupon.code, id: 'incust-coupon-' + coupon.code,
@@ -1277,7 +1285,6 @@ discount.textContent = money(figures.discount);
 } else if (answer.code === 400 && answer.data.errors) {
 markField(bonus, answer.data.errors[0].message);
 }
-fitPopup();
 });
 }, PREVIEW_DELAY_MS);
 };

@@ -14,7 +14,7 @@ import { amount, moneyText, readPoints, countdown } from './format.mjs';
 import { orderState, saveOrderState, forgetOrder, forgetOldOrders, storedGuest, store } from './store.mjs';
 import { call, extras, serviceUrl } from './api.mjs';
 import { enqueue, flushOutbox, OUTBOX_FIRST_WAIT_MS } from './outbox.mjs';
-import { el, button, submit, field, markField, show, openPopup, closePopup, fitPopup, tickEverySecond, CSS }
+import { el, button, submit, field, markField, show, openPopup, closePopup, tickEverySecond, CSS }
   from './views.mjs';
 import { identifierOf, IDENTIFIER_KINDS, accountBalanceText, receiptText, balanceAfter, endOfCodeTitle, fieldOf }
   from './flow.mjs';
@@ -474,7 +474,7 @@ function showRedeem(order, checkoutId, offer, myFlow, goOn, withoutIncust, refus
   var pays = el('span', { 'class': 'figure', 'data-field': 'total-to-pay' }, money(offer.totalToPay));
   var earns = el('span', { 'data-field': 'bonuses-to-add' }, money(offer.bonusesToAdd));
   var discount = el('span', { 'data-field': 'discount' }, money(offer.discount));
-  var calculating = el('p', { 'class': 'note', role: 'status' });
+  var calculating = el('p', { 'class': 'note calculating', role: 'status' });
   var figures = { discount: offer.discount, bonusesToAdd: offer.bonusesToAdd, totalToPay: offer.totalToPay };
   var coupons = (offer.coupons || []).map(function (coupon) {
     var box = el('input', { type: 'checkbox', value: coupon.code, id: 'incust-coupon-' + coupon.code,
@@ -517,7 +517,6 @@ function showRedeem(order, checkoutId, offer, myFlow, goOn, withoutIncust, refus
           } else if (answer.code === 400 && answer.data.errors) {
             markField(bonus, answer.data.errors[0].message);
           }
-          fitPopup();
         });
     }, PREVIEW_DELAY_MS);
   };

@@ -29,7 +29,8 @@ export var CSS = [
   '.ic td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;padding-left:8px}',
   '.ic .coupon{display:flex;gap:8px;align-items:center;margin:4px 0;font-weight:400}',
   '.ic .coupon input{width:auto}',
-  '.ic .busy{color:#52606d;margin:16px 0}'
+  '.ic .busy{color:#52606d;margin:16px 0}',
+  '.ic .calculating,.ic .field-error{min-height:1.4em}'
 ].join('\n');
 
 var ticking = null;
@@ -152,11 +153,14 @@ function screenHeight() {
 
 var popupTitle = 'inCust';
 var popupOpen = false;
+var popupShown = '';
 
 export function openPopup(title) {
   popupTitle = title || 'inCust';
   popupOpen = true;
-  Poster.interface.popup(popupSize(360));
+  var size = popupSize(360);
+  popupShown = size.width + 'x' + size.height;
+  Poster.interface.popup(size);
 }
 
 /** Asks Poster for a popup as tall as the window drawn (within the screen) and as wide as the screen allows. */
@@ -165,7 +169,12 @@ export function fitPopup() {
     return;
   }
   var container = document.getElementById('app-container');
-  Poster.interface.popup(popupSize(container ? container.scrollHeight + 8 : 360));
+  var size = popupSize(container ? container.scrollHeight + 8 : 360);
+  // asked again only when the window needs another size: a popup that moves under the cashier's finger mis-taps
+  if (size.width + 'x' + size.height !== popupShown) {
+    popupShown = size.width + 'x' + size.height;
+    Poster.interface.popup(size);
+  }
 }
 
 function popupSize(contentHeight) {
