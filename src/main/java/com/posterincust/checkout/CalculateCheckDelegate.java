@@ -16,6 +16,6 @@ public class CalculateCheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
-        checkouts.prepare(checkoutId);
+        checkouts.prepare(checkoutId, execution.getProcessInstanceId());
     }
 }

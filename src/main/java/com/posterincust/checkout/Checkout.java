@@ -16,7 +16,7 @@ public record Checkout(String id, String account, String tabletId, String bindin
                        Result result, String incustTransactionId, BigDecimal reservedBonuses,
                        Confirmation confirmation, boolean confirmed, BigDecimal payedBonus, String rejection,
                        BigDecimal posterPayedBonus, BigDecimal finalizedBonus, String bonusCheck,
-                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                       OffsetDateTime createdAt, OffsetDateTime updatedAt, String processInstanceId) {
 
     /** What the reservation holds in inCust: the points redeemed and the coupons' discount. */
     BonusEvidence.Covered covered() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -79,56 +80,60 @@ public class CheckoutCommands {
         }
     }
 
-    /** The commands below run inside {@link #locked}: they act on the status the lock was taken on. */
+    /**
+     * The commands below run inside {@link #locked}, on the checkout as it was locked. Whether a call fits is the
+     * model's to say: the command tries its message or task, and a checkout that waits for no such thing (its model
+     * moved on) throws {@link WaitStateGone}, the transaction rolled back, for the caller to answer from the status.
+     */
     @Transactional
-    public Checkout chooseRedemption(String checkoutId, CheckoutModel.Redemption redemption) {
-        checkouts.saveRedemption(checkoutId, redemption);
-        correlate(checkoutId, CheckoutProcess.MESSAGE_REDEMPTION_CHOSEN);
-        return reread(checkoutId);
+    public Checkout chooseRedemption(Checkout checkout, CheckoutModel.Redemption redemption) {
+        checkouts.saveRedemption(checkout.id(), redemption);
+        correlate(checkout, CheckoutProcess.MESSAGE_REDEMPTION_CHOSEN);
+        return reread(checkout.id());
     }
 
     @Transactional
-    public Checkout confirm(String checkoutId, String code) {
-        Task enterCode = tasks.createTaskQuery().processInstanceBusinessKey(checkoutId)
+    public Checkout confirm(Checkout checkout, String code) {
+        Task enterCode = tasks.createTaskQuery().processInstanceId(instanceOf(checkout))
                 .taskDefinitionKey(CheckoutProcess.TASK_ENTER_CODE).singleResult();
         if (enterCode == null) {
-            throw new WaitStateGone(reread(checkoutId));
+            throw new WaitStateGone(checkout);
         }
         tasks.complete(enterCode.getId(), Variables.createVariables()
                 .putValueTyped(CheckoutProcess.TRANSIENT_CODE, Variables.stringValue(code, true)));
-        return reread(checkoutId);
+        return reread(checkout.id());
     }
 
     @Transactional
-    public Checkout resendCode(String checkoutId) {
-        correlate(checkoutId, CheckoutProcess.MESSAGE_NEW_CODE);
-        return reread(checkoutId);
+    public Checkout resendCode(Checkout checkout) {
+        correlate(checkout, CheckoutProcess.MESSAGE_NEW_CODE);
+        return reread(checkout.id());
+    }
+
+    /** The register's or Poster's word that the receipt closed: the first settles the checkout. */
+    @Transactional
+    public Checkout receiptClosed(Checkout checkout, String transactionId, BigDecimal payedBonus) {
+        checkouts.saveReceipt(checkout.id(), transactionId, payedBonus);
+        correlate(checkout, CheckoutProcess.MESSAGE_RECEIPT_CLOSED);
+        return reread(checkout.id());
     }
 
     /**
-     * The register's or Poster's word that the receipt closed. The first settles the checkout; the other, at any
-     * moment after, changes nothing but keeps what the register reported (and tells operators when by it the sale
-     * would have been finalized otherwise).
+     * The register's word after the receipt closed (Poster's webhook came first, at any moment): kept, and told to
+     * operators when by it the sale would have been finalized otherwise.
      */
     @Transactional
-    public Checkout receiptClosed(Checkout checkout, String transactionId, BigDecimal payedBonus) {
-        if (checkout.status() == CheckoutStatus.AWAITING_ORDER_CLOSE) {
-            checkouts.saveReceipt(checkout.id(), transactionId, payedBonus);
-            correlate(checkout.id(), CheckoutProcess.MESSAGE_RECEIPT_CLOSED);
-        } else if (checkout.status().receiptClosed()) {
-            if (payedBonus != null && checkout.payedBonus() == null) {
-                checkouts.saveLateReport(checkout.id(), payedBonus, lateReportCheck(checkout, payedBonus));
-            }
-        } else {
-            throw new WaitStateGone(checkout);
+    public Checkout lateReport(Checkout checkout, BigDecimal payedBonus) {
+        if (payedBonus != null && checkout.payedBonus() == null) {
+            checkouts.saveLateReport(checkout.id(), payedBonus, lateReportCheck(checkout, payedBonus));
         }
         return reread(checkout.id());
     }
 
     @Transactional
-    public Checkout cancel(String checkoutId) {
-        correlate(checkoutId, CheckoutProcess.MESSAGE_CANCELLED);
-        return reread(checkoutId);
+    public Checkout cancel(Checkout checkout) {
+        correlate(checkout, CheckoutProcess.MESSAGE_CANCELLED);
+        return reread(checkout.id());
     }
 
     /** Null while the sale is not finalized yet (the finalization reads the report then), or when nothing is amiss. */
@@ -145,23 +150,24 @@ public class CheckoutCommands {
                 + (byReport.check() == null ? "" : " (" + byReport.check() + ")");
     }
 
-    public List<Checkout> byTransaction(String account, String transactionId) {
-        return checkouts.findByTransaction(account, transactionId);
-    }
-
-    private void correlate(String checkoutId, String message) {
-        if (runtime.createEventSubscriptionQuery().eventName(message)
-                .processInstanceId(instanceId(checkoutId)).count() == 0) {
-            throw new WaitStateGone(reread(checkoutId));
+    /** By the checkout's own instance: no search by business key, no counting of subscriptions first. */
+    private void correlate(Checkout checkout, String message) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceId(instanceOf(checkout)).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException notWaitingForIt) {
+            throw new WaitStateGone(checkout);
         }
-        runtime.createMessageCorrelation(message).processInstanceBusinessKey(checkoutId).correlateWithResult();
     }
 
-    private String instanceId(String checkoutId) {
-        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(checkoutId)
+    /** Checkouts started before the row kept their instance are found by business key. */
+    private String instanceOf(Checkout checkout) {
+        if (checkout.processInstanceId() != null) {
+            return checkout.processInstanceId();
+        }
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(checkout.id())
                 .processDefinitionKey(CheckoutProcess.KEY).singleResult();
         if (instance == null) {
-            throw new WaitStateGone(reread(checkoutId));
+            throw new WaitStateGone(checkout);
         }
         return instance.getId();
     }
@@ -170,7 +176,7 @@ public class CheckoutCommands {
         return checkouts.find(checkoutId).orElseThrow();
     }
 
-    /** The checkout is no longer waiting for this call; the caller answers with its current status. */
+    /** The checkout waits for no such call (as it was locked); the caller answers from its status. */
     public static final class WaitStateGone extends RuntimeException {
         private final transient Checkout checkout;
 

@@ -115,8 +115,11 @@ public class CheckoutRepository {
         update(id, "status = ?", status.name());
     }
 
-    public void saveOffer(String id, Offer offer) {
-        update(id, "offer = ?", write(offer));
+    /** The offer, and the instance that made it: register calls reach the checkout's model through it. */
+    public void saveOffer(String id, Offer offer, String processInstanceId) {
+        jdbc.sql("update checkout set offer = ?, process_instance_id = ?, updated_at = ? where id = ?")
+                .params(write(offer), processInstanceId, OffsetDateTime.now(clock), id)
+                .update();
     }
 
     /** The cashier's choice, kept until inCust answers; a refusal's reason is cleared with it. */
@@ -206,7 +209,8 @@ public class CheckoutRepository {
                     read(rs.getString("confirmation"), Confirmation.class), rs.getBoolean("confirmed"),
                     rs.getBigDecimal("payed_bonus"), rs.getString("rejection"), rs.getBigDecimal("poster_payed_bonus"),
                     rs.getBigDecimal("finalized_bonus"), rs.getString("bonus_check"),
-                    rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                    rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                    rs.getString("process_instance_id"));
         } catch (JsonProcessingException e) {
             throw new SQLException("Unreadable checkout " + rs.getString("id"), e);
         }

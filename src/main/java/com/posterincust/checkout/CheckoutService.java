@@ -51,14 +51,14 @@ public class CheckoutService {
         this.clock = clock;
     }
 
-    public Offer prepare(String checkoutId) {
+    public Offer prepare(String checkoutId, String processInstanceId) {
         Checkout checkout = checkout(checkoutId);
         Loyalty.CheckResult calculated = incust.prepareCheck(terminal(checkout), check(checkout));
         Offer offer = new Offer(money(calculated.bonusPointsAvailable()), money(calculated.maxRedeemableBonuses()),
                 calculated.applicableCoupons() == null ? List.of() : calculated.applicableCoupons().stream()
                         .map(c -> new Coupon(c.code(), c.title())).toList(),
                 money(calculated.discountAmount()), money(calculated.bonusesToAdd()), money(calculated.amountToPay()));
-        checkouts.saveOffer(checkoutId, offer);
+        checkouts.saveOffer(checkoutId, offer, processInstanceId);
         log.info("Checkout {}: offer made, up to {} bonus points", checkoutId, offer.maxRedeemableBonus());
         return offer;
     }

@@ -55,36 +55,36 @@ public class ReceiptHints {
         }
     }
 
+    /** Any checkout of the receipt may settle: the one whose model waits for it does, the others change nothing. */
     private void closed(String account, PosterReceipt receipt) {
         List<Checkout> known = checkouts.findByTransaction(account, receipt.transactionId());
-        Optional<Checkout> waiting = known.isEmpty() ? theOneWaitingAt(account, receipt.tabletId())
-                : known.stream().filter(c -> c.status() == CheckoutStatus.AWAITING_ORDER_CLOSE).findFirst();
-        waiting.ifPresent(checkout -> {
+        List<Checkout> candidates = known.isEmpty() ? theOneWaitingAt(account, receipt.tabletId()).stream().toList()
+                : known;
+        for (Checkout checkout : candidates) {
             try {
                 commands.locked(checkout.id(), locked -> commands.receiptClosed(locked, receipt.transactionId(), null));
                 log.info("Checkout {}: receipt {} closed at register {}, as Poster says", checkout.id(),
                         receipt.transactionId(), receipt.tabletId());
-            } catch (CheckoutCommands.WaitStateGone | OptimisticLockingException registerCameFirst) {
-                log.info("Checkout {}: receipt {} was already settled at the register", checkout.id(),
-                        receipt.transactionId());
+            } catch (CheckoutCommands.WaitStateGone | OptimisticLockingException settledAlready) {
+                log.info("Checkout {}: receipt {} was settled already", checkout.id(), receipt.transactionId());
             }
-        });
+        }
     }
 
+    /**
+     * A checkout that waits for its receipt (or earlier) is cancelled, its reservation released; a completed sale is
+     * the reversal's to undo. Which fits is the model's to say: the cancel is tried first.
+     */
     private void deleted(String account, PosterReceipt receipt) {
         for (Checkout checkout : checkouts.findByTransaction(account, receipt.transactionId())) {
-            if (checkout.status() == CheckoutStatus.AWAITING_ORDER_CLOSE) {
-                try {
-                    commands.locked(checkout.id(), locked -> locked.status() == CheckoutStatus.AWAITING_ORDER_CLOSE
-                            ? commands.cancel(locked.id()) : locked);
-                    log.info("Checkout {}: receipt {} deleted in Poster, reservation released", checkout.id(),
-                            receipt.transactionId());
-                } catch (CheckoutCommands.WaitStateGone gone) {
-                    log.info("Checkout {}: receipt {} deleted in Poster, checkout {} meanwhile", checkout.id(),
-                            receipt.transactionId(), gone.checkout().status());
+            try {
+                commands.locked(checkout.id(), commands::cancel);
+                log.info("Checkout {}: receipt {} deleted in Poster, reservation released", checkout.id(),
+                        receipt.transactionId());
+            } catch (CheckoutCommands.WaitStateGone gone) {
+                if (gone.checkout().status() == CheckoutStatus.COMPLETED) {
+                    events.publishEvent(new SaleReceiptDeleted(checkout.id(), RECEIPT_DELETED));
                 }
-            } else if (checkout.status() == CheckoutStatus.COMPLETED) {
-                events.publishEvent(new SaleReceiptDeleted(checkout.id(), RECEIPT_DELETED));
             }
         }
     }

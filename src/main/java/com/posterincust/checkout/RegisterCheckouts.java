@@ -76,23 +76,23 @@ public class RegisterCheckouts {
         }
     }
 
-    /** The cashier's choice, checked against the offer before inCust is asked; repeated, it answers the same. */
+    /**
+     * The cashier's choice, checked against the offer before inCust is asked. A checkout no longer waiting for a
+     * choice answers a repeat of the one it reserved with the same success.
+     */
     public CheckoutOutcome redeem(RegisterContext register, String id, Redemption redemption) {
-        return locked(register, id, checkout -> {
-            if (checkout.status() != CheckoutStatus.AWAITING_REDEMPTION) {
-                return redemption.equals(checkout.redemption()) && RESERVED.contains(checkout.status())
-                        ? new Done(checkout) : Refused.wrongState(checkout);
-            }
+        return attempt(register, id, checkout -> {
             Optional<String> outsideTheOffer = outsideTheOffer(redemption, checkout.offer());
             if (outsideTheOffer.isPresent()) {
                 return Refused.of(Refusal.REDEMPTION_REJECTED, outsideTheOffer.get());
             }
-            Checkout reserved = commands.chooseRedemption(id, redemption);
+            Checkout reserved = commands.chooseRedemption(checkout, redemption);
             return reserved.status() == CheckoutStatus.AWAITING_REDEMPTION
                     ? Refused.of(Refusal.REDEMPTION_REJECTED, reserved.rejection() == null
                             ? "inCust refused the redemption" : reserved.rejection())
                     : new Done(reserved);
-        });
+        }, checkout -> redemption.equals(checkout.redemption()) && RESERVED.contains(checkout.status())
+                ? new Done(checkout) : Refused.wrongState(checkout));
     }
 
     /** What the choice on the cashier's screen comes to, checked as a redemption is; nothing is reserved. */
@@ -114,12 +114,8 @@ public class RegisterCheckouts {
     }
 
     public CheckoutOutcome confirm(RegisterContext register, String id, String code) {
-        return locked(register, id, checkout -> {
-            if (checkout.status() != CheckoutStatus.AWAITING_CONFIRMATION) {
-                return checkout.confirmed() && CONFIRMED.contains(checkout.status()) ? new Done(checkout)
-                        : Refused.wrongState(checkout);
-            }
-            Checkout checked = commands.confirm(id, code);
+        return attempt(register, id, checkout -> {
+            Checkout checked = commands.confirm(checkout, code);
             return switch (checked.status()) {
                 case AWAITING_ORDER_CLOSE -> new Done(checked);
                 case AWAITING_CONFIRMATION -> new Refused(Refusal.WRONG_CODE,
@@ -128,12 +124,12 @@ public class RegisterCheckouts {
                 default -> new Refused(Refusal.CONFIRMATION_EXPIRED, "The code expired or its attempts ran out; "
                         + "the checkout is cancelled and the reservation released", checked, null);
             };
-        });
+        }, checkout -> checkout.confirmed() && CONFIRMED.contains(checkout.status()) ? new Done(checkout)
+                : Refused.wrongState(checkout));
     }
 
     public CheckoutOutcome resendCode(RegisterContext register, String id) {
-        return locked(register, id, checkout -> checkout.status() != CheckoutStatus.AWAITING_CONFIRMATION
-                ? Refused.wrongState(checkout) : new Done(commands.resendCode(id)));
+        return attempt(register, id, checkout -> new Done(commands.resendCode(checkout)), Refused::wrongState);
     }
 
     /**
@@ -141,18 +137,17 @@ public class RegisterCheckouts {
      * answered the current status, and what it reports is kept.
      */
     public CheckoutOutcome orderClosed(RegisterContext register, String id, String transactionId, BigDecimal payedBonus) {
-        return locked(register, id, checkout -> checkout.status() != CheckoutStatus.AWAITING_ORDER_CLOSE
-                && !checkout.status().receiptClosed() ? Refused.wrongState(checkout)
-                : new Done(commands.receiptClosed(checkout, transactionId, payedBonus)));
+        return attempt(register, id, checkout -> new Done(commands.receiptClosed(checkout, transactionId, payedBonus)),
+                checkout -> checkout.status().receiptClosed() ? new Done(commands.lateReport(checkout, payedBonus))
+                        : Refused.wrongState(checkout));
     }
 
     public CheckoutOutcome cancel(RegisterContext register, String id) {
-        return locked(register, id, checkout -> switch (checkout.status()) {
+        return attempt(register, id, checkout -> new Done(commands.cancel(checkout)), checkout -> switch (checkout.status()) {
             case COMPLETED -> new Refused(Refusal.ALREADY_COMPLETED,
                     "The checkout is completed; its receipt closed and inCust has the sale", checkout, null);
             case CANCELLED -> new Done(checkout);
-            case FINALIZING, EXPIRED, REVERSING, REVERSED -> Refused.wrongState(checkout);
-            default -> new Done(commands.cancel(id));
+            default -> Refused.wrongState(checkout);
         });
     }
 
@@ -171,15 +166,18 @@ public class RegisterCheckouts {
     }
 
     /**
-     * The register's checkout, decided on under its row lock (a webhook or a second register call may touch it at
-     * once); a checkout of another register is not found.
+     * The register's checkout, acted on under its row lock (a webhook or a second register call may touch it at
+     * once). Whether the call fits is the model's to say: when the checkout waits for no such call, the call is
+     * answered for the checkout as it now stands ({@code otherwise}, e.g. a repeat answered the same). A checkout
+     * of another register is not found.
      */
-    private CheckoutOutcome locked(RegisterContext register, String id, Function<Checkout, CheckoutOutcome> decide) {
+    private CheckoutOutcome attempt(RegisterContext register, String id, Function<Checkout, CheckoutOutcome> act,
+                                    Function<Checkout, CheckoutOutcome> otherwise) {
         try {
-            return commands.locked(id, checkout -> ofRegister(register, checkout) ? decide.apply(checkout) : notFound(id))
+            return commands.locked(id, checkout -> ofRegister(register, checkout) ? act.apply(checkout) : notFound(id))
                     .orElseGet(() -> notFound(id));
         } catch (CheckoutCommands.WaitStateGone gone) {
-            return Refused.wrongState(gone.checkout());
+            return commands.locked(id, otherwise).orElseGet(() -> notFound(id));
         }
     }
 

@@ -111,7 +111,7 @@ class CheckoutProcessTest {
         assertThat(checkout.offer().maxRedeemableBonus()).isEqualByComparingTo("45.50");
         reserves(transaction("tx-1", "reserved", "0", null));
 
-        Checkout reserved = commands.chooseRedemption(checkout.id(), new CheckoutModel.Redemption(BigDecimal.ZERO, List.of()));
+        Checkout reserved = chooseRedemption(checkout, new CheckoutModel.Redemption(BigDecimal.ZERO, List.of()));
 
         assertThat(reserved.status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
         verify(incust).reserve(eq(TERMINAL), any(), eq(checkout.id()), eq(new Loyalty.Redeem(BigDecimal.ZERO, List.of())));
@@ -130,12 +130,12 @@ class CheckoutProcessTest {
         when(incust.confirm(TERMINAL, "tx-2", "1111")).thenThrow(invalidCode());
         when(incust.transaction(TERMINAL, "tx-2")).thenReturn(transaction("tx-2", "confirmation_required", "20.00", 2));
 
-        Checkout wrong = commands.confirm(checkout.id(), "1111");
+        Checkout wrong = confirm(checkout, "1111");
         assertThat(wrong.status()).isEqualTo(CheckoutStatus.AWAITING_CONFIRMATION);
         assertThat(wrong.confirmation().attemptsLeft()).isEqualTo(2);
 
         when(incust.confirm(TERMINAL, "tx-2", "4321")).thenReturn(transaction("tx-2", "confirmed", "20.00", 2));
-        Checkout right = commands.confirm(checkout.id(), "4321");
+        Checkout right = confirm(checkout, "4321");
         assertThat(right.status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
         assertThat(right.result().bonusToApply()).isEqualByComparingTo("20.00");
 
@@ -161,7 +161,7 @@ class CheckoutProcessTest {
         when(incust.confirm(TERMINAL, "tx-4", "1111")).thenThrow(invalidCode());
         when(incust.transaction(TERMINAL, "tx-4")).thenReturn(transaction("tx-4", "cancelled", "20.00", 0));
 
-        assertThat(commands.confirm(checkout.id(), "1111").status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(confirm(checkout, "1111").status()).isEqualTo(CheckoutStatus.CANCELLED);
         runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-4");
@@ -174,7 +174,7 @@ class CheckoutProcessTest {
         when(incust.confirm(TERMINAL, "tx-5", "1111")).thenThrow(new IncustApiException("POST /term/transaction/{id}/confirm",
                 422, IncustApiException.CONFIRMATION_CODE_EXPIRED, "expired"));
 
-        assertThat(commands.confirm(checkout.id(), "1111").status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(confirm(checkout, "1111").status()).isEqualTo(CheckoutStatus.CANCELLED);
         runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-5");
@@ -203,7 +203,7 @@ class CheckoutProcessTest {
                 new Loyalty.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:15:00Z"), 3));
         when(incust.resendConfirmation(TERMINAL, "tx-7")).thenReturn(resent);
 
-        Checkout after = commands.resendCode(checkout.id());
+        Checkout after = resendCode(checkout);
 
         assertThat(after.status()).isEqualTo(CheckoutStatus.AWAITING_CONFIRMATION);
         assertThat(after.confirmation().expiresAt()).isEqualTo(OffsetDateTime.parse("2030-01-01T12:15:00Z"));
@@ -214,7 +214,7 @@ class CheckoutProcessTest {
     void cancellingBeforeTheRedemptionReservesNothing() {
         Checkout checkout = start();
 
-        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(cancel(checkout).status()).isEqualTo(CheckoutStatus.CANCELLED);
         runs(checkout, "ReleaseAnyHoldAfterCancel");
 
         verify(incust, never()).reserve(any(), any(), anyString(), any());
@@ -253,7 +253,7 @@ class CheckoutProcessTest {
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.AWAITING_CONFIRMATION);
         verify(incust, never()).confirm(any(), anyString(), anyString());
         when(incust.confirm(TERMINAL, "tx-22", "1234")).thenReturn(transaction("tx-22", "confirmed", "20.00", 2));
-        assertThat(commands.confirm(checkout.id(), "1234").status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
+        assertThat(confirm(checkout, "1234").status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
     }
 
     /** inCust reserved, but its answer was lost: the checkout still waits for a choice, and knows no transaction. */
@@ -262,14 +262,14 @@ class CheckoutProcessTest {
         Checkout checkout = start();
         when(incust.reserve(eq(TERMINAL), any(), eq(checkout.id()), any()))
                 .thenThrow(new ExternalSystemUnavailableException("inCust", "reserve", "read timed out", true));
-        assertThatThrownBy(() -> commands.chooseRedemption(checkout.id(),
+        assertThatThrownBy(() -> chooseRedemption(checkout,
                 new CheckoutModel.Redemption(new BigDecimal("20.00"), List.of())))
                 .isInstanceOf(ExternalSystemUnavailableException.class);
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.AWAITING_REDEMPTION);
         when(incust.transactionsByExternalId(TERMINAL, checkout.id())).thenReturn(List.of(
                 transaction("tx-lost", "reserved", "20.00", null), transaction("tx-old", "cancelled", "5.00", null)));
 
-        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(cancel(checkout).status()).isEqualTo(CheckoutStatus.CANCELLED);
         runs(checkout, "ReleaseAnyHoldAfterCancel");
 
         verify(incust).cancel(TERMINAL, "tx-lost");
@@ -297,7 +297,7 @@ class CheckoutProcessTest {
         when(incust.transactionsByExternalId(TERMINAL, checkout.id()))
                 .thenThrow(new ExternalSystemUnavailableException("inCust", "transactions", "HTTP 503", false));
 
-        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(cancel(checkout).status()).isEqualTo(CheckoutStatus.CANCELLED);
         Job release = job(processOf(checkout));
         assertThat(release.getRetries()).isEqualTo(10);
         for (int attempt = 0; attempt < 10; attempt++) {
@@ -314,7 +314,7 @@ class CheckoutProcessTest {
     void cancellingWhileWaitingForTheCodeReleases() {
         Checkout checkout = reservedWithConfirmation("tx-8");
 
-        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(cancel(checkout).status()).isEqualTo(CheckoutStatus.CANCELLED);
         runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-8");
@@ -325,7 +325,7 @@ class CheckoutProcessTest {
     void cancellingWhileWaitingForTheReceiptReleases() {
         Checkout checkout = reservedWithoutConfirmation("tx-9", "10.00");
 
-        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(cancel(checkout).status()).isEqualTo(CheckoutStatus.CANCELLED);
         runs(checkout, "ReleaseReservation");
 
         verify(incust).cancel(TERMINAL, "tx-9");
@@ -338,13 +338,13 @@ class CheckoutProcessTest {
         when(incust.reserve(eq(TERMINAL), any(), eq(checkout.id()), any())).thenThrow(new IncustApiException(
                 "POST /term/check/reserve", 422, IncustApiException.INSUFFICIENT_BONUSES, "Not enough bonus points"));
 
-        Checkout refused = commands.chooseRedemption(checkout.id(),
+        Checkout refused = chooseRedemption(checkout,
                 new CheckoutModel.Redemption(new BigDecimal("40.00"), List.of()));
 
         assertThat(refused.status()).isEqualTo(CheckoutStatus.AWAITING_REDEMPTION);
         assertThat(refused.rejection()).isEqualTo("Not enough bonus points");
         reserves(transaction("tx-10", "reserved", "10.00", null));
-        assertThat(commands.chooseRedemption(checkout.id(), new CheckoutModel.Redemption(new BigDecimal("10.00"), List.of()))
+        assertThat(chooseRedemption(checkout, new CheckoutModel.Redemption(new BigDecimal("10.00"), List.of()))
                 .status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
     }
 
@@ -499,7 +499,7 @@ class CheckoutProcessTest {
         when(incust.cancel(TERMINAL, "tx-21"))
                 .thenThrow(new ExternalSystemUnavailableException("inCust", "cancel", "HTTP 503", false));
 
-        assertThat(commands.cancel(checkout.id()).status()).isEqualTo(CheckoutStatus.CANCELLED);
+        assertThat(cancel(checkout).status()).isEqualTo(CheckoutStatus.CANCELLED);
         Job release = job(processOf(checkout));
         assertThat(release.getRetries()).isEqualTo(10);
         for (int attempt = 0; attempt < 10; attempt++) {
@@ -520,7 +520,7 @@ class CheckoutProcessTest {
                 IncustApiException.TRANSACTION_STATE, "already cancelled"));
         when(incust.transaction(TERMINAL, "tx-19")).thenReturn(transaction("tx-19", "cancelled", "10.00", null));
 
-        commands.cancel(checkout.id());
+        cancel(checkout);
         runs(checkout, "ReleaseReservation");
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(checkout.id()).count()).isZero();
@@ -531,7 +531,7 @@ class CheckoutProcessTest {
     void cockpitSeesALabelAndPlainAmountsButNoCode() {
         Checkout checkout = reservedWithConfirmation("tx-20");
         when(incust.confirm(TERMINAL, "tx-20", "987654")).thenReturn(transaction("tx-20", "confirmed", "20.00", 2));
-        commands.confirm(checkout.id(), "987654");
+        confirm(checkout, "987654");
 
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(instance(checkout)).list();
@@ -545,10 +545,31 @@ class CheckoutProcessTest {
                 .isEqualTo(1);
     }
 
-    /** As the register and the webhook reach it: under the checkout's lock. */
+    /** The commands as the register and the webhook reach them: under the checkout's lock. */
+    private Checkout chooseRedemption(Checkout checkout, CheckoutModel.Redemption redemption) {
+        return commands.locked(checkout.id(), locked -> commands.chooseRedemption(locked, redemption)).orElseThrow();
+    }
+
+    private Checkout confirm(Checkout checkout, String code) {
+        return commands.locked(checkout.id(), locked -> commands.confirm(locked, code)).orElseThrow();
+    }
+
+    private Checkout cancel(Checkout checkout) {
+        return commands.locked(checkout.id(), commands::cancel).orElseThrow();
+    }
+
+    private Checkout resendCode(Checkout checkout) {
+        return commands.locked(checkout.id(), commands::resendCode).orElseThrow();
+    }
+
     private Checkout receiptClosed(Checkout checkout, String transactionId, BigDecimal payedBonus) {
-        return commands.locked(checkout.id(), locked -> commands.receiptClosed(locked, transactionId, payedBonus))
-                .orElseThrow();
+        try {
+            return commands.locked(checkout.id(), locked -> commands.receiptClosed(locked, transactionId, payedBonus))
+                    .orElseThrow();
+        } catch (CheckoutCommands.WaitStateGone settledAlready) {
+            // as the register's order-closed after the receipt closed: its word is kept, the status answered
+            return commands.locked(checkout.id(), locked -> commands.lateReport(locked, payedBonus)).orElseThrow();
+        }
     }
 
     private Checkout start() {
@@ -565,7 +586,7 @@ class CheckoutProcessTest {
         reserves(new Loyalty.Transaction(transactionId, checkout.id(), "confirmation_required", new BigDecimal("20.00"),
                 BigDecimal.ZERO, new BigDecimal("71.00"),
                 new Loyalty.Confirmation("phone", OffsetDateTime.parse("2030-01-01T12:05:00Z"), 3)));
-        Checkout reserved = commands.chooseRedemption(checkout.id(),
+        Checkout reserved = chooseRedemption(checkout,
                 new CheckoutModel.Redemption(new BigDecimal("20.00"), List.of()));
         assertThat(reserved.status()).isEqualTo(CheckoutStatus.AWAITING_CONFIRMATION);
         assertThat(reserved.confirmation().channel()).isEqualTo("PHONE");
@@ -575,7 +596,7 @@ class CheckoutProcessTest {
     private Checkout reservedWithoutConfirmation(String transactionId, String bonus) {
         Checkout checkout = start();
         reserves(transaction(transactionId, "reserved", bonus, null));
-        return commands.chooseRedemption(checkout.id(), new CheckoutModel.Redemption(new BigDecimal(bonus), List.of()));
+        return chooseRedemption(checkout, new CheckoutModel.Redemption(new BigDecimal(bonus), List.of()));
     }
 
     private Checkout reservedWithoutConfirmation(String transactionId, String bonus, String posterReceipt) {

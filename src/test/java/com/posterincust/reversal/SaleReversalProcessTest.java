@@ -240,7 +240,7 @@ class SaleReversalProcessTest {
                 new BigDecimal("91.00"), List.of(new CheckoutModel.Item("12", null, "Latte", new BigDecimal("2"),
                         new BigDecimal("45.50"))));
         checkouts.saveOffer(id, new CheckoutModel.Offer(new BigDecimal("150.00"), new BigDecimal("45.50"), List.of(),
-                BigDecimal.ZERO, new BigDecimal("3.55"), new BigDecimal("91.00")));
+                BigDecimal.ZERO, new BigDecimal("3.55"), new BigDecimal("91.00")), null);
         checkouts.saveReservation(id, incustTransactionId, new BigDecimal("20.00"), new CheckoutModel.Result(
                 new BigDecimal("20.00"), BigDecimal.ZERO, new BigDecimal("71.00")), null);
         jdbc.sql("update checkout set finalized_bonus = 20.00 where id = ?").param(id).update();
