@@ -52,8 +52,7 @@ public class CustomerAuthorizationService {
     public void loadWallet(String sessionId, String customerId) {
         CustomerSession session = session(sessionId);
         Loyalty.Customer customer = incust.customer(terminal(session), customerId);
-        sessions.saveCustomer(sessionId, CustomerView.of(customer, false), customer.birthDate(),
-                CustomerSessionStatus.IDENTIFYING);
+        sessions.saveCustomer(sessionId, CustomerView.of(customer, false), customer.birthDate());
     }
 
     /** @return the new customer's inCust id */
@@ -62,8 +61,7 @@ public class CustomerAuthorizationService {
         CustomerIdentifier identifier = session.identifier();
         Loyalty.Customer created = incust.registerCustomer(terminal(session),
                 List.of(new Loyalty.Identifier(identifier.type().onIncust(), identifier.value())));
-        sessions.saveCustomer(sessionId, CustomerView.of(created, true), created.birthDate(),
-                CustomerSessionStatus.PROFILE_REQUIRED);
+        sessions.saveCustomer(sessionId, CustomerView.of(created, true), created.birthDate());
         log.info("Session {}: registered {} as new inCust customer {}", sessionId, identifier, created.id());
         return created.id();
     }
@@ -71,12 +69,7 @@ public class CustomerAuthorizationService {
     public void saveProfile(String sessionId, Loyalty.Profile profile) {
         CustomerSession session = session(sessionId);
         Loyalty.Customer updated = incust.updateProfile(terminal(session), session.customerId(), profile);
-        sessions.saveCustomer(sessionId, CustomerView.of(updated, true), updated.birthDate(),
-                CustomerSessionStatus.PROFILE_REQUIRED);
-    }
-
-    public void markNotFound(String sessionId) {
-        sessions.setStatus(sessionId, CustomerSessionStatus.NOT_FOUND);
+        sessions.saveCustomer(sessionId, CustomerView.of(updated, true), updated.birthDate());
     }
 
     /**
@@ -90,7 +83,7 @@ public class CustomerAuthorizationService {
         CustomerSession session = session(sessionId);
         CustomerView customer = session.customer();
         if (customer.phone() == null || customer.phone().isBlank()) {
-            sessions.saveCustomer(sessionId, customer, session.customerBirthDate(), CustomerSessionStatus.IDENTIFIED);
+            sessions.saveCustomer(sessionId, customer, session.customerBirthDate());
             log.info("Session {}: customer {} has no phone, so no Poster client", sessionId, customer.id());
             return Optional.empty();
         }
@@ -111,8 +104,7 @@ public class CustomerAuthorizationService {
                 return findByPhone(session.account(), token, customer.phone()).orElseThrow(() -> e);
             }
         });
-        sessions.saveCustomer(sessionId, customer.withPosterClient(clientId), session.customerBirthDate(),
-                CustomerSessionStatus.IDENTIFIED);
+        sessions.saveCustomer(sessionId, customer.withPosterClient(clientId), session.customerBirthDate());
         return Optional.of(clientId);
     }
 

@@ -46,10 +46,10 @@ public class CustomerSessionRepository {
     }
 
     /** @param birthDate inCust's {@code birth_date} (not part of the register's answer, but of the Poster client) */
-    public void saveCustomer(String id, CustomerView customer, String birthDate, CustomerSessionStatus status) {
+    public void saveCustomer(String id, CustomerView customer, String birthDate) {
         jdbc.sql("update customer_session set customer_id = ?, customer = ?, customer_birth_date = ?, "
-                        + "poster_client_id = ?, status = ?, updated_at = ? where id = ?")
-                .params(customer.id(), write(customer), birthDate, customer.posterClientId(), status.name(),
+                        + "poster_client_id = ?, updated_at = ? where id = ?")
+                .params(customer.id(), write(customer), birthDate, customer.posterClientId(),
                         OffsetDateTime.now(clock), id)
                 .update();
     }

@@ -110,7 +110,7 @@ public class CheckoutRepository {
         return counts;
     }
 
-    /** Written by the model alone ({@link CheckoutStatusFromModel}). */
+    /** Written by the models alone ({@link CheckoutStatuses}). */
     public void setStatus(String id, CheckoutStatus status) {
         update(id, "status = ?", status.name());
     }

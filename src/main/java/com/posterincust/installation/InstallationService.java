@@ -65,16 +65,6 @@ public class InstallationService {
         return groupId;
     }
 
-    public void activate(String account) {
-        installations.setStatus(account, InstallationStatus.ACTIVE);
-        log.info("Installation {}: active", account);
-    }
-
-    public void markForRenewal(String account, String reason) {
-        installations.setStatus(account, InstallationStatus.NEEDS_RENEWAL);
-        log.warn("Installation {}: Poster refused access ({}); the business must install the app again", account, reason);
-    }
-
     /** The business removed the app: the account and everything bound to it stop working. */
     public void uninstall(String account) {
         if (installations.setStatus(account, InstallationStatus.UNINSTALLED)) {

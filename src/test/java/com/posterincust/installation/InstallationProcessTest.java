@@ -94,7 +94,7 @@ class InstallationProcessTest {
 
         runPreparation();
 
-        assertThat(instance).hasPassed("ReadAccountSettings", "EnsureLoyaltyClientGroup", "ActivateInstallation")
+        assertThat(instance).hasPassed("ReadAccountSettings", "EnsureLoyaltyClientGroup")
                 .isEnded().hasPassed("AccountConnected");
         Installation installed = installations.find(account).orElseThrow();
         assertThat(installed.status()).isEqualTo(InstallationStatus.ACTIVE);
@@ -169,8 +169,8 @@ class InstallationProcessTest {
         ProcessInstance instance = running();
         runPreparation();
 
-        assertThat(instance).isEnded().hasPassed("MarkForRenewal", "InstallationNeedsRenewal")
-                .hasNotPassed("EnsureLoyaltyClientGroup", "ActivateInstallation");
+        assertThat(instance).isEnded().hasPassed("InstallationNeedsRenewal")
+                .hasNotPassed("EnsureLoyaltyClientGroup", "AccountConnected");
         assertThat(installations.find(account).orElseThrow().status()).isEqualTo(InstallationStatus.NEEDS_RENEWAL);
     }
 
@@ -183,8 +183,8 @@ class InstallationProcessTest {
         ProcessInstance instance = running();
         runPreparation();
 
-        assertThat(instance).isEnded().hasPassed("ReadAccountSettings", "MarkForRenewal")
-                .hasNotPassed("ActivateInstallation");
+        assertThat(instance).isEnded().hasPassed("ReadAccountSettings", "InstallationNeedsRenewal")
+                .hasNotPassed("AccountConnected");
         assertThat(installations.find(account).orElseThrow().status()).isEqualTo(InstallationStatus.NEEDS_RENEWAL);
     }
 

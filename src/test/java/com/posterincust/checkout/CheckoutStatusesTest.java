@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** An analyst who forgets a status, or names one that does not exist, finds out at deployment, not at a register. */
 @SpringBootTest
 @ActiveProfiles("test")
-class CheckoutStatusFromModelTest {
+class CheckoutStatusesTest {
 
     @Autowired
     RepositoryService repository;
@@ -21,7 +21,7 @@ class CheckoutStatusFromModelTest {
         String model = model("forgetful", status("AWAITING_CONFIRMATION"), "");
 
         assertThatThrownBy(() -> repository.createDeployment().addString("forgetful.bpmn", model).deploy())
-                .hasMessageContaining("SilentEnd").hasMessageContaining(CheckoutStatusFromModel.PROPERTY);
+                .hasMessageContaining("SilentEnd").hasMessageContaining(CheckoutStatuses.PROPERTY);
     }
 
     @Test
@@ -44,7 +44,7 @@ class CheckoutStatusFromModelTest {
     }
 
     private static String status(String value) {
-        return "<extensionElements><camunda:properties><camunda:property name=\"" + CheckoutStatusFromModel.PROPERTY
+        return "<extensionElements><camunda:properties><camunda:property name=\"" + CheckoutStatuses.PROPERTY
                 + "\" value=\"" + value + "\" /></camunda:properties></extensionElements>";
     }
 }

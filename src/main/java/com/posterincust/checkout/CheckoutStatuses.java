@@ -1,0 +1,41 @@
+package com.posterincust.checkout;
+
+import com.posterincust.common.ModelStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checkout's status is its models' (checkout and sale reversal): {@code checkoutStatus} on their elements
+ * (common/StatusFromModel), written to the checkout's row. Every end event names one: a register waits on it.
+ */
+@Component
+public class CheckoutStatuses implements ModelStatus<CheckoutStatus> {
+
+    public static final String PROPERTY = "checkoutStatus";
+
+    private final CheckoutRepository checkouts;
+
+    public CheckoutStatuses(CheckoutRepository checkouts) {
+        this.checkouts = checkouts;
+    }
+
+    @Override
+    public String property() {
+        return PROPERTY;
+    }
+
+    @Override
+    public Class<CheckoutStatus> statuses() {
+        return CheckoutStatus.class;
+    }
+
+    @Override
+    public boolean onEveryEndEvent() {
+        return true;
+    }
+
+    @Override
+    public void set(DelegateExecution execution, CheckoutStatus status) {
+        checkouts.setStatus((String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID), status);
+    }
+}
