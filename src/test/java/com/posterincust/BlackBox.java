@@ -143,9 +143,14 @@ public final class BlackBox {
     }
 
     public BlackBox bindRegister(boolean customerIdWithoutSession) throws Exception {
+        return bindRegister(customerIdWithoutSession, "bar-login", "bar-password");
+    }
+
+    /** Bound to the given inCust terminal: one the fake inCust in use knows. */
+    public BlackBox bindRegister(boolean customerIdWithoutSession, String login, String password) throws Exception {
         Map<String, Object> body = Map.of("posterAccount", account, "posterCustomerNumber", accountNumber,
                 "posterSpotId", "2", "posterTabletId", "3",
-                "incust", Map.of("login", "bar-login", "password", "bar-password"),
+                "incust", Map.of("login", login, "password", password),
                 "customerIdWithoutSession", customerIdWithoutSession);
         HttpResponse<String> bound = send(HttpRequest.newBuilder(url("/api/admin/v1/terminal-bindings"))
                 .header("Authorization", adminAuthorization()).header("Content-Type", "application/json")

@@ -138,6 +138,8 @@ public class SandboxIncust {
     private final Map<String, Session> tokens = new ConcurrentHashMap<>();
     private final Map<String, Customer> customers = new ConcurrentHashMap<>();
     private final Map<String, Tx> transactions = new ConcurrentHashMap<>();
+    /** A terminal's transactions by the checkout's external id: one each, as inCust keeps them. */
+    private final Map<String, Tx> byExternalId = new ConcurrentHashMap<>();
     private final AtomicInteger nextCustomer = new AtomicInteger(2001);
     private final AtomicInteger nextTransaction = new AtomicInteger(1);
 
@@ -271,11 +273,9 @@ public class SandboxIncust {
         if (externalId == null) {
             throw new Refused(400, "invalid_request", "external_id is required");
         }
-        Optional<Tx> existing = transactions.values().stream()
-                .filter(tx -> tx.terminalId.equals(terminal.id()) && tx.externalId.equals(externalId))
-                .findFirst();
-        if (existing.isPresent()) {
-            return existing.get();
+        Tx existing = byExternalId.get(key(terminal.id(), externalId));
+        if (existing != null) {
+            return existing;
         }
         Customer customer = customer(customerId);
         Offer redeemed = prepare(customerId, amount, items, bonuses, coupons);
@@ -290,6 +290,7 @@ public class SandboxIncust {
             tx.status = RESERVED;
         }
         transactions.put(tx.id, tx);
+        byExternalId.put(key(terminal.id(), externalId), tx);
         return tx;
     }
 
@@ -364,15 +365,22 @@ public class SandboxIncust {
     }
 
     List<Tx> byExternalId(SandboxData.Terminal terminal, String externalId) {
-        return transactions.values().stream()
-                .filter(tx -> tx.terminalId.equals(terminal.id()) && tx.externalId.equals(externalId))
-                .toList();
+        return Optional.ofNullable(byExternalId.get(key(terminal.id(), externalId))).stream().toList();
+    }
+
+    /** The checkout's transactions (external id) on any terminal. */
+    List<Tx> transactionsOf(String externalId) {
+        return SandboxData.TERMINALS.stream().map(terminal -> byExternalId.get(key(terminal.id(), externalId)))
+                .filter(Objects::nonNull).toList();
     }
 
     /** What the sandbox's inCust holds for a checkout (external id), for tests and a curious newcomer. */
     synchronized List<String> statusesOf(String externalId) {
-        return transactions.values().stream().filter(tx -> tx.externalId.equals(externalId)).map(tx -> tx.status)
-                .toList();
+        return transactionsOf(externalId).stream().map(tx -> tx.status).toList();
+    }
+
+    private static String key(String terminalId, String externalId) {
+        return terminalId + '\n' + externalId;
     }
 
     synchronized BigDecimal bonusPointsOf(String customerId) {

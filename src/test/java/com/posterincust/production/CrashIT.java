@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.posterincust.BlackBox;
 import com.posterincust.PostgresTestDatabase;
+import com.posterincust.sandbox.FakeIncust;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class CrashIT {
 
     final WireMockServer poster = new WireMockServer(wireMockConfig().dynamicPort());
     final List<PackagedService> nodes = new ArrayList<>();
-    StatefulFakeIncust incust;
+    FakeIncust incust;
 
     @AfterEach
     void stopEverything() {
@@ -42,13 +43,14 @@ class CrashIT {
     @Test
     void afterAKillEveryCheckoutEndsAndNoneIsFinalizedTwice() throws Exception {
         poster.start();
-        incust = new StatefulFakeIncust(1500);
+        incust = FakeIncust.start();
+        incust.finalizeTakes(1500);
         String database = PostgresTestDatabase.create();
 
         PackagedService first = start(database, "first");
         BlackBox node = new BlackBox(poster, json, first.port());
         node.stubPosterAndIncust();
-        node.installAndAwaitActive().bindRegister();
+        node.installAndAwaitActive().bindRegister(true, FakeIncust.INSTANT_LOGIN, FakeIncust.PASSWORD);
 
         List<String> completing = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
@@ -63,10 +65,10 @@ class CrashIT {
             }
         }
         long deadline = System.currentTimeMillis() + 30_000;
-        while (incust.finalizeCallsStarted.get() == 0 && System.currentTimeMillis() < deadline) {
+        while (incust.finalizeCallsStarted() == 0 && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(incust.finalizeCallsStarted.get()).as("a finalize was under way").isPositive();
+        assertThat(incust.finalizeCallsStarted()).as("a finalize was under way").isPositive();
         first.kill();
 
         PackagedService second = start(database, "second");
@@ -84,11 +86,11 @@ class CrashIT {
             Thread.onSpinWait();
         }
         assertThat(allCompleted(restarted, all)).as("every checkout completed after the restart").isTrue();
-        assertThat(incust.finalizeCallsStarted.get()).as("the finalize the kill interrupted was sent again")
+        assertThat(incust.finalizeCallsStarted()).as("the finalize the kill interrupted was sent again")
                 .isGreaterThan(all.size());
         for (String id : all) {
-            assertThat(incust.finalizations.get("tx-" + id)).as("finalizations of " + id).hasValue(1);
-            assertThat(incust.cancellations.get("tx-" + id)).as("releases of " + id).isNull();
+            assertThat(incust.finalizations(id)).as("finalizations of " + id).isEqualTo(1);
+            assertThat(incust.cancellations(id)).as("releases of " + id).isZero();
         }
     }
 
@@ -100,12 +102,13 @@ class CrashIT {
     @Test
     void reservationsMadeJustBeforeAKillAreReleasedByTheCancelAndByTheTimeout() throws Exception {
         poster.start();
-        incust = new StatefulFakeIncust(0, 4000);
+        incust = FakeIncust.start();
+        incust.answerReservationsAfter(4000);
         String database = PostgresTestDatabase.create();
         PackagedService first = start(database, "reserving");
         BlackBox node = new BlackBox(poster, json, first.port());
         node.stubPosterAndIncust();
-        node.installAndAwaitActive().bindRegister();
+        node.installAndAwaitActive().bindRegister(true, FakeIncust.INSTANT_LOGIN, FakeIncust.PASSWORD);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(created(node, "kill-reserve-" + i));
@@ -117,10 +120,10 @@ class CrashIT {
                     "{\"bonusPoints\":10}"));
         }
         long deadline = System.currentTimeMillis() + 3000;
-        while (incust.reservationsMade.get() < ids.size() && System.currentTimeMillis() < deadline) {
+        while (incust.reservationsMade() < ids.size() && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(incust.reservationsMade.get()).as("inCust holds every reservation, none answered yet")
+        assertThat(incust.reservationsMade()).as("inCust holds every reservation, none answered yet")
                 .isEqualTo(ids.size());
         first.kill();
         registers.shutdownNow();
@@ -146,13 +149,13 @@ class CrashIT {
         }
 
         deadline = System.currentTimeMillis() + 60_000;
-        while (ids.stream().anyMatch(id -> !"cancelled".equals(incust.status.get("tx-" + id)))
+        while (ids.stream().anyMatch(id -> !"cancelled".equals(incust.status(id).orElse(null)))
                 && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
         for (String id : ids) {
-            assertThat(incust.status.get("tx-" + id)).as("inCust's reservation of " + id).isEqualTo("cancelled");
-            assertThat(incust.cancellations.get("tx-" + id)).as("releases of " + id).hasValue(1);
+            assertThat(incust.status(id).orElse(null)).as("inCust's reservation of " + id).isEqualTo("cancelled");
+            assertThat(incust.cancellations(id)).as("releases of " + id).isEqualTo(1);
         }
         cancelled.forEach(id -> assertThat(status(restarted, id)).isEqualTo("CANCELLED"));
         abandoned.forEach(id -> assertThat(status(restarted, id)).isEqualTo("EXPIRED"));
@@ -208,13 +211,14 @@ class CrashIT {
     @Test
     void aDeadNodesLockedJobsAreTakenOverWithinTheLockTime() throws Exception {
         poster.start();
-        incust = new StatefulFakeIncust(3000);
+        incust = FakeIncust.start();
+        incust.finalizeTakes(3000);
         String database = PostgresTestDatabase.create();
         PackagedService dying = startWithProductionJobSettings(database, "dying");
         PackagedService survivor = startWithProductionJobSettings(database, "survivor");
         BlackBox node = new BlackBox(poster, json, dying.port());
         node.stubPosterAndIncust();
-        node.installAndAwaitActive().bindRegister();
+        node.installAndAwaitActive().bindRegister(true, FakeIncust.INSTANT_LOGIN, FakeIncust.PASSWORD);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String id = reserve(node, "take-over-" + i);
@@ -223,10 +227,10 @@ class CrashIT {
             ids.add(id);
         }
         long deadline = System.currentTimeMillis() + 30_000;
-        while (incust.finalizeCallsStarted.get() == 0 && System.currentTimeMillis() < deadline) {
+        while (incust.finalizeCallsStarted() == 0 && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(incust.finalizeCallsStarted.get()).as("the dying node was finalizing").isPositive();
+        assertThat(incust.finalizeCallsStarted()).as("the dying node was finalizing").isPositive();
         dying.kill();
         long killedAt = System.currentTimeMillis();
 
@@ -240,7 +244,7 @@ class CrashIT {
         assertThat(tookOver).as("no job waited the engine's 5 minutes").isLessThan(LOCK_TIME_MILLIS + IDLE_LOOK_MILLIS
                 + 20_000);
         for (String id : ids) {
-            assertThat(incust.finalizations.get("tx-" + id)).as("finalizations of " + id).hasValue(1);
+            assertThat(incust.finalizations(id)).as("finalizations of " + id).isEqualTo(1);
         }
     }
 

@@ -1,0 +1,224 @@
+package com.posterincust.sandbox;
+
+import jakarta.servlet.Filter;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one stateful fake inCust, on a port of its own in the test's JVM: the sandbox's ({@link SandboxIncust}, its
+ * rules, and {@link SandboxIncustController}, its shapes), for tests whose service runs in another process — one they
+ * kill (CrashIT) or whose CPU they measure (the benchmark). It records what inCust effectively did per checkout
+ * (external id), and can take its time: every answer, a finalize, or the answer to a reservation it has already made.
+ */
+public final class FakeIncust implements AutoCloseable {
+
+    /** The sandbox's terminals: one that never asks for a code, one that always does. */
+    public static final String INSTANT_LOGIN = "demo-instant";
+    public static final String CONFIRM_LOGIN = "demo-confirm";
+    public static final String PASSWORD = SandboxData.TERMINAL_PASSWORD;
+    /** Olena, found by {@link #CUSTOMER_PHONE}. */
+    public static final String CUSTOMER = "c-1001";
+    public static final String CUSTOMER_PHONE = "+380501234567";
+
+    private final ServletWebServerApplicationContext context;
+    private final Observed incust;
+    private final AtomicLong requests;
+    private final AtomicLong latencyMillis;
+
+    private FakeIncust(ServletWebServerApplicationContext context) {
+        this.context = context;
+        this.incust = context.getBean(Observed.class);
+        this.requests = context.getBean(Wiring.class).requests;
+        this.latencyMillis = context.getBean(Wiring.class).latencyMillis;
+    }
+
+    public static FakeIncust start() {
+        return new FakeIncust((ServletWebServerApplicationContext) new SpringApplicationBuilder(Wiring.class)
+                .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .registerShutdownHook(false)
+                .properties("spring.config.name=fake-incust", "server.port=0", "server.address=127.0.0.1",
+                        "sandbox.enabled=true", "spring.jmx.enabled=false", "server.tomcat.threads.max=400",
+                        "logging.level.org.springframework=warn", "logging.level.org.apache=warn")
+                .run());
+    }
+
+    /** The service's {@code incust.api.base-url}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + context.getWebServer().getPort() + "/sandbox/incust/v1";
+    }
+
+    /** Every answer, after this long. */
+    public void answerAfter(long millis) {
+        latencyMillis.set(millis);
+    }
+
+    /** A finalize takes this long before it changes anything: a service can be killed in the middle of it. */
+    public void finalizeTakes(long millis) {
+        incust.finalizeMillis = millis;
+    }
+
+    /** A reservation is made when asked for and answered this much later: a kill can fall in between. */
+    public void answerReservationsAfter(long millis) {
+        incust.reserveMillis = millis;
+    }
+
+    /** So that a long run never runs out of points. */
+    public void giveBonusPoints(String customerId, BigDecimal points) {
+        synchronized (incust) {
+            incust.customer(customerId).bonusPoints = points;
+        }
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public int finalizeCallsStarted() {
+        return incust.finalizeCallsStarted.get();
+    }
+
+    public int reservationsMade() {
+        return incust.reservationsMade.get();
+    }
+
+    /** How often inCust turned the checkout's transaction finalized: "never finalized twice" is about this. */
+    public int finalizations(String externalId) {
+        return incust.finalizations.getOrDefault(externalId, new AtomicInteger()).get();
+    }
+
+    /** How often inCust turned the checkout's transaction cancelled. */
+    public int cancellations(String externalId) {
+        return incust.cancellations.getOrDefault(externalId, new AtomicInteger()).get();
+    }
+
+    public Optional<String> status(String externalId) {
+        return incust.statusesOf(externalId).stream().findFirst();
+    }
+
+    /** The code "sent" to the guest for the checkout's transaction, while one is awaited. */
+    public Optional<String> code(String externalId) {
+        synchronized (incust) {
+            return incust.transactionsOf(externalId).stream().map(tx -> tx.code).filter(code -> code != null)
+                    .findFirst();
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** The sandbox's inCust, counting effective changes and pausing where asked. */
+    static final class Observed extends SandboxIncust {
+
+        final AtomicInteger finalizeCallsStarted = new AtomicInteger();
+        final AtomicInteger reservationsMade = new AtomicInteger();
+        final Map<String, AtomicInteger> finalizations = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> cancellations = new ConcurrentHashMap<>();
+        volatile long finalizeMillis;
+        volatile long reserveMillis;
+
+        Observed(Clock clock, SandboxSmsOutbox outbox) {
+            super(clock, outbox, Duration.ofHours(12), false);
+        }
+
+        @Override
+        Tx reserve(SandboxData.Terminal terminal, String externalId, String customerId, BigDecimal amount,
+                   List<Item> items, BigDecimal bonuses, List<String> coupons) {
+            Tx tx;
+            synchronized (this) {
+                boolean made = externalId != null && byExternalId(terminal, externalId).isEmpty();
+                tx = super.reserve(terminal, externalId, customerId, amount, items, bonuses, coupons);
+                if (made) {
+                    reservationsMade.incrementAndGet();
+                }
+            }
+            pause(reserveMillis);
+            return tx;
+        }
+
+        @Override
+        Tx finalizeTransaction(SandboxData.Terminal terminal, String id, BigDecimal paidWithBonuses) {
+            finalizeCallsStarted.incrementAndGet();
+            pause(finalizeMillis);
+            synchronized (this) {
+                return counted(transaction(terminal, id), FINALIZED, finalizations,
+                        () -> super.finalizeTransaction(terminal, id, paidWithBonuses));
+            }
+        }
+
+        @Override
+        synchronized Tx cancel(SandboxData.Terminal terminal, String id) {
+            return counted(transaction(terminal, id), CANCELLED, cancellations, () -> super.cancel(terminal, id));
+        }
+
+        private static Tx counted(Tx before, String to, Map<String, AtomicInteger> counter,
+                                  java.util.function.Supplier<Tx> change) {
+            boolean already = to.equals(before.status);
+            Tx after = change.get();
+            if (!already && to.equals(after.status)) {
+                counter.computeIfAbsent(after.externalId, key -> new AtomicInteger()).incrementAndGet();
+            }
+            return after;
+        }
+
+        private static void pause(long millis) {
+            if (millis > 0) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
+    @Import({SandboxIncustController.class, SandboxSmsOutbox.class})
+    static class Wiring {
+
+        final AtomicLong requests = new AtomicLong();
+        final AtomicLong latencyMillis = new AtomicLong();
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        Observed incust(Clock clock, SandboxSmsOutbox outbox) {
+            return new Observed(clock, outbox);
+        }
+
+        @Bean
+        Filter latency() {
+            return (request, response, chain) -> {
+                requests.incrementAndGet();
+                Observed.pause(latencyMillis.get());
+                chain.doFilter(request, response);
+            };
+        }
+    }
+}
