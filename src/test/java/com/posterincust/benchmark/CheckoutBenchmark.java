@@ -5,7 +5,9 @@ import com.posterincust.BlackBox;
 import com.posterincust.PostgresTestDatabase;
 import com.posterincust.production.PackagedService;
 import com.posterincust.register.RegisterSignature;
+import com.posterincust.sandbox.FakeIncust;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,7 +94,7 @@ public final class CheckoutBenchmark {
 
     /** What one checkout costs, idle activity taken out; {@code statements} is NaN without pg_stat_statements. */
     public record Cost(double serviceCpuMs, double postgresCpuMs, double commits, double rowsWritten,
-                       double statements) {
+                       double statements, double externalCalls) {
     }
 
     /**
@@ -128,6 +130,7 @@ public final class CheckoutBenchmark {
             out.append(row("PostgreSQL commits", cost(Cost::commits), ""));
             out.append(row("rows written", cost(Cost::rowsWritten), ""));
             out.append(row("statements (pg_stat_statements)", cost(Cost::statements), ""));
+            out.append(row("external HTTP calls (Poster + inCust)", cost(Cost::externalCalls), ""));
             for (int p = 0; p < settings.profiles().size(); p++) {
                 int profile = p;
                 out.append(String.format(Locale.ROOT, "%n**%s** — saturation %.1f checkouts/s (closed loop, %d registers)%n%n",
@@ -182,12 +185,14 @@ public final class CheckoutBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong orders = new AtomicLong();
     private final Settings settings;
-    private final BenchmarkFakes fakes;
+    private final BenchmarkPoster poster;
+    private final FakeIncust incust;
     private List<Integer> ports = List.of();
 
-    private CheckoutBenchmark(Settings settings, BenchmarkFakes fakes) {
+    private CheckoutBenchmark(Settings settings, BenchmarkPoster poster, FakeIncust incust) {
         this.settings = settings;
-        this.fakes = fakes;
+        this.poster = poster;
+        this.incust = incust;
     }
 
     public static void main(String[] args) throws Exception {
@@ -201,10 +206,12 @@ public final class CheckoutBenchmark {
     }
 
     public static Report run(Settings settings) throws Exception {
-        try (BenchmarkFakes fakes = new BenchmarkFakes(settings.registers())) {
+        try (BenchmarkPoster poster = new BenchmarkPoster(settings.registers()); FakeIncust incust = FakeIncust.start()) {
+            // the guest redeems 10 points in every checkout of every run
+            incust.giveBonusPoints(FakeIncust.CUSTOMER, new BigDecimal("1000000000"));
             List<Run> runs = new ArrayList<>();
             for (int repeat = 0; repeat < settings.repeats(); repeat++) {
-                runs.add(new CheckoutBenchmark(settings, fakes).once());
+                runs.add(new CheckoutBenchmark(settings, poster, incust).once());
             }
             return new Report(settings, runs);
         }
@@ -216,7 +223,7 @@ public final class CheckoutBenchmark {
                 "--spring.datasource.url=" + database + "?reWriteBatchedInserts=true",
                 "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                "--poster.api.base-url=" + fakes.posterApi(), "--incust.api.base-url=" + fakes.incustApi(),
+                "--poster.api.base-url=" + poster.api(), "--incust.api.base-url=" + incust.baseUrl(),
                 "--logging.level.root=warn"));
         args.addAll(settings.serviceArgs());
         List<PackagedService> nodes = new ArrayList<>();
@@ -226,14 +233,16 @@ public final class CheckoutBenchmark {
             }
             ports = nodes.stream().map(PackagedService::port).toList();
             List<Long> pids = nodes.stream().map(PackagedService::pid).toList();
-            fakes.answerAfter(0, 0);
+            poster.answerAfter(0);
+            incust.answerAfter(0);
             installAndBind();
             closedLoop(Math.min(8, settings.registers()), settings.warmUp(), Duration.ofMinutes(10), new Calls());
             db.awaitAllCompleted();
             Cost cost = cost(pids, db);
             List<ProfileRun> profiles = new ArrayList<>();
             for (Profile profile : settings.profiles()) {
-                fakes.answerAfter(profile.posterMillis(), profile.incustMillis());
+                poster.answerAfter(profile.posterMillis());
+                incust.answerAfter(profile.incustMillis());
                 profiles.add(profile(profile, pids, db));
             }
             return new Run(cost, profiles);
@@ -279,10 +288,12 @@ public final class CheckoutBenchmark {
         Counters idleTo = Counters.read(servicePids, db);
         db.resetStatements();
         Counters from = Counters.read(servicePids, db);
+        long callsFrom = poster.requests.get() + incust.requests();
         closedLoop(1, settings.costCheckouts(), Duration.ofMinutes(10), new Calls());
         db.awaitAllCompleted();
         db.settle();
         Counters to = Counters.read(servicePids, db);
+        long calls = poster.requests.get() + incust.requests() - callsFrom;
         double idleShare = (to.nanos - from.nanos) / (double) (idleTo.nanos - idleFrom.nanos);
         int n = settings.costCheckouts();
         return new Cost(
@@ -290,7 +301,7 @@ public final class CheckoutBenchmark {
                 (to.postgresCpuMs - from.postgresCpuMs - idleShare * (idleTo.postgresCpuMs - idleFrom.postgresCpuMs)) / n,
                 (to.commits - from.commits - idleShare * (idleTo.commits - idleFrom.commits)) / n,
                 (to.rowsWritten - from.rowsWritten - idleShare * (idleTo.rowsWritten - idleFrom.rowsWritten)) / n,
-                db.statements() < 0 ? Double.NaN : db.statements() / (double) n);
+                db.statements() < 0 ? Double.NaN : db.statements() / (double) n, calls / (double) n);
     }
 
     private record Started(String checkoutId, long atMillis) {
@@ -385,7 +396,7 @@ public final class CheckoutBenchmark {
     private String checkOut(int tablet, Calls calls) throws Exception {
         String order = "b" + orders.incrementAndGet();
         String session = json.readTree(call(calls, "POST customer-sessions", "/api/register/v1/customer-sessions",
-                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", tablet, null, 200))
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"" + FakeIncust.CUSTOMER_PHONE + "\"}}", tablet, null, 200))
                 .path("sessionId").asText();
         String checkout = json.readTree(call(calls, "POST checkouts", "/api/register/v1/checkouts",
                 "{\"orderId\":\"" + order + "\",\"customerSessionId\":\"" + session + "\",\"items\":[{\"productId\":\"12\","
@@ -394,18 +405,24 @@ public final class CheckoutBenchmark {
         String base = "/api/register/v1/checkouts/" + checkout;
         call(calls, "POST redemption", base + "/redemption", "{\"bonusPoints\":10.00}", tablet, null, 200);
         if (tablet % 2 == 0) {
-            call(calls, "POST confirmation", base + "/confirmation", "{\"code\":\"" + BenchmarkFakes.CODE + "\"}",
-                    tablet, null, 200);
+            String code = incust.code(checkout).orElseThrow(() -> new IllegalStateException("no code sent"));
+            call(calls, "POST confirmation", base + "/confirmation", "{\"code\":\"" + code + "\"}", tablet, null, 200);
         }
         call(calls, "POST order-closed", base + "/order-closed", "{\"transactionId\":\"" + order.substring(1)
                 + "\",\"payedBonus\":10.00}", tablet, null, 202);
         return checkout;
     }
 
+    /** Even registers are bound to the terminal that asks for a code, odd ones to the one that does not. */
+    private static String terminal(int tablet) {
+        return tablet % 2 == 0 ? FakeIncust.CONFIRM_LOGIN : FakeIncust.INSTANT_LOGIN;
+    }
+
     /** The Poster and inCust calls one checkout causes, made straight to the fakes, one sequence a second twice. */
     private void directSequences(Duration time, Collection<Long> durations) {
-        String incust = fakes.incustApi() + "/term";
-        String poster = fakes.base() + "/poster/" + ACCOUNT + "/api";
+        String term = incust.baseUrl() + "/term";
+        String posterApi = poster.base() + "/poster/" + ACCOUNT + "/api";
+        Map<String, String> tokens = terminalTokens(term);
         long end = System.nanoTime() + time.toNanos();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
         int total = (int) (2 * time.toSeconds());
@@ -415,20 +432,22 @@ public final class CheckoutBenchmark {
             clock.schedule(() -> {
                 try {
                     long start = System.nanoTime();
-                    String auth = "Bearer " + (tablet % 2 == 0 ? "confirm-" : "instant-") + tablet;
+                    String auth = tokens.get(terminal(tablet));
                     String external = "direct" + orders.incrementAndGet();
-                    direct("POST", incust + "/customer/search",
-                            "{\"identifier\":{\"type\":\"phone\",\"value\":\"+380501234567\"}}", auth);
-                    direct("GET", incust + "/customer/c-1", "", auth);
-                    direct("GET", poster + "/clients.getClients?token=t&phone=%2B380501234567", "", null);
-                    direct("POST", incust + "/check/prepare", "{\"customer_id\":\"c-1\",\"amount\":91.00}", auth);
-                    direct("POST", incust + "/check/reserve", "{\"external_id\":\"" + external
-                            + "\",\"redeem\":{\"bonuses\":10.00}}", auth);
+                    direct("POST", term + "/customer/search", "{\"identifier\":{\"type\":\"phone\",\"value\":\""
+                            + FakeIncust.CUSTOMER_PHONE + "\"}}", auth);
+                    direct("GET", term + "/customer/" + FakeIncust.CUSTOMER, "", auth);
+                    direct("GET", posterApi + "/clients.getClients?token=t&phone=%2B380501234567", "", null);
+                    String check = "\"customer_id\":\"" + FakeIncust.CUSTOMER + "\",\"amount\":91.00";
+                    direct("POST", term + "/check/prepare", "{" + check + "}", auth);
+                    String transaction = json.readTree(direct("POST", term + "/check/reserve", "{\"external_id\":\""
+                            + external + "\"," + check + ",\"redeem\":{\"bonuses\":10.00}}", auth)).path("id").asText();
                     if (tablet % 2 == 0) {
-                        direct("POST", incust + "/transaction/tx-" + external + "/confirm", "{\"code\":\"1234\"}", auth);
+                        direct("POST", term + "/transaction/" + transaction + "/confirm", "{\"code\":\""
+                                + incust.code(external).orElseThrow() + "\"}", auth);
                     }
-                    direct("GET", poster + "/dash.getTransaction?token=t&transaction_id=1", "", null);
-                    direct("POST", incust + "/transaction/tx-" + external + "/finalize", "{\"paid_with_bonuses\":10.00}",
+                    direct("GET", posterApi + "/dash.getTransaction?token=t&transaction_id=1", "", null);
+                    direct("POST", term + "/transaction/" + transaction + "/finalize", "{\"paid_with_bonuses\":10.00}",
                             auth);
                     durations.add((System.nanoTime() - start) / 1_000_000);
                 } catch (Exception e) {
@@ -446,14 +465,33 @@ public final class CheckoutBenchmark {
         clock.shutdownNow();
     }
 
-    private void direct(String method, String url, String body, String authorization) throws Exception {
+    private Map<String, String> terminalTokens(String term) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        try {
+            for (String login : List.of(FakeIncust.CONFIRM_LOGIN, FakeIncust.INSTANT_LOGIN)) {
+                tokens.put(login, "Bearer " + json.readTree(direct("POST", term + "/token", "{\"login\":\"" + login
+                        + "\",\"password\":\"" + FakeIncust.PASSWORD + "\"}", null)).path("token").asText());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the fake inCust gave no terminal token", e);
+        }
+        return tokens;
+    }
+
+    /** As the service calls them: inCust answers only in a language asked for. */
+    private String direct(String method, String url, String body, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Accept-Language", "en")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     private String call(Calls calls, String name, String path, String body, int tablet, String key, int expected)
@@ -499,13 +537,13 @@ public final class CheckoutBenchmark {
             LockSupport.parkNanos(10_000_000);
         }
         for (int tablet = 1; tablet <= settings.registers(); tablet++) {
-            String login = (tablet % 2 == 0 ? "confirm-" : "instant-") + tablet;
+            String login = terminal(tablet);
             HttpResponse<String> bound = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + "/api/admin/v1/terminal-bindings")).header("Authorization", ADMIN)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"posterAccount\":\"" + ACCOUNT + "\",\"posterCustomerNumber\":\"861052\",\"posterSpotId\":\"1\","
                                     + "\"posterTabletId\":\"" + tablet + "\",\"incust\":{\"login\":\"" + login
-                                    + "\",\"password\":\"p\"},\"customerIdWithoutSession\":true}")).build(),
+                                    + "\",\"password\":\"" + FakeIncust.PASSWORD + "\"},\"customerIdWithoutSession\":true}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (bound.statusCode() != 201) {
                 throw new IllegalStateException("binding register " + tablet + ": " + bound.body());

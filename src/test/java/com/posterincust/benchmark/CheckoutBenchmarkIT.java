@@ -22,6 +22,7 @@ class CheckoutBenchmarkIT {
         assertThat(run.cost().serviceCpuMs()).isPositive();
         assertThat(run.cost().rowsWritten()).isPositive();
         assertThat(run.cost().commits()).isPositive();
+        assertThat(run.cost().externalCalls()).isPositive();
         CheckoutBenchmark.ProfileRun instant = run.profiles().get(0);
         assertThat(instant.saturation()).isPositive();
         assertThat(instant.rates().get(0).failed()).isZero();
@@ -29,6 +30,6 @@ class CheckoutBenchmarkIT {
         assertThat(instant.rates().get(0).serviceCpuMs()).isPositive();
         assertThat(instant.rates().get(0).postgresCpuMs()).isPositive();
         assertThat(instant.overhead()).isPositive();
-        assertThat(report.asMarkdown()).contains("service CPU", "saturation", "CPU per checkout", "Overhead");
+        assertThat(report.asMarkdown()).contains("service CPU", "external HTTP calls", "saturation", "CPU per checkout", "Overhead");
     }
 }
