@@ -1,6 +1,6 @@
 /*
  * The sandbox register: a Poster register played in the browser around the real inCust app. It implements the
- * documented subset of Poster's POS platform (shared/spec/register-app.md) and nothing more, so what works here is
+ * documented subset of Poster's POS platform (docs/register-app.md, "What the app calls in Poster") and nothing more, so what works here is
  * what the app may use in Poster: settings, on() with next() and the 5-second rule, interface.*, orders.*,
  * clients.*, products.getFullName and makeRequest (signed and forwarded by this page's server side).
  */

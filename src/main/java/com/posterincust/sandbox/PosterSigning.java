@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * How Poster signs, written again from docs/external-apis.md–7 for the fakes: the sandbox must not borrow the service's own
+ * How Poster signs, written again for the fakes from Poster's documentation (docs/external-apis.md, Poster): the sandbox must not borrow the service's own
  * signature code, or a mistake in it would pass unnoticed.
  */
 final class PosterSigning {

@@ -19,7 +19,7 @@ class RegisterAppBundleTest {
 
     static final Path BUNDLE = Path.of("register-app", "bundle.js");
 
-    /** shared/spec/register-app.md: what the platform offers an app. */
+    /** What the platform offers an app: docs/register-app.md, "What the app calls in Poster". */
     static final Set<String> DOCUMENTED = Set.of("Poster.settings", "Poster.environment", "Poster.on",
             "Poster.interface.showApplicationIconAt", "Poster.interface.popup", "Poster.interface.closePopup",
             "Poster.interface.showNotification", "Poster.interface.scanBarcode", "Poster.orders.getActive",
