@@ -130,6 +130,13 @@ public class CheckoutCommands {
         return reread(checkout.id());
     }
 
+    /** Poster's word that the receipt the checkout waits for was deleted. */
+    @Transactional
+    public Checkout receiptDeleted(Checkout checkout) {
+        correlate(checkout, CheckoutProcess.MESSAGE_RECEIPT_DELETED);
+        return reread(checkout.id());
+    }
+
     @Transactional
     public Checkout cancel(Checkout checkout) {
         correlate(checkout, CheckoutProcess.MESSAGE_CANCELLED);

@@ -10,6 +10,7 @@ public final class CheckoutProcess {
     public static final String MESSAGE_CANCELLED = "checkout-cancelled";
     public static final String MESSAGE_NEW_CODE = "checkout-new-code-requested";
     public static final String MESSAGE_RECEIPT_CLOSED = "checkout-receipt-closed";
+    public static final String MESSAGE_RECEIPT_DELETED = "checkout-receipt-deleted";
 
     public static final String VAR_CHECKOUT_ID = "checkoutId";
     public static final String VAR_LABEL = "checkoutLabel";

@@ -22,6 +22,11 @@ public class CheckoutSettings {
     private Duration receiptCheckInterval = Duration.ofMinutes(10);
     /** How many readings of a still-open receipt before the reservation is released. */
     private int receiptCheckLimit = 6;
+    /**
+     * How the model's background steps (release, record, finalize, reverse) are retried before an incident: an ISO
+     * 8601 repetition, every minute 10 times by default.
+     */
+    private String backgroundRetryCycle = "R10/PT1M";
 
     public Duration getChoiceTimeout() {
         return choiceTimeout;
@@ -61,5 +66,13 @@ public class CheckoutSettings {
 
     public void setReceiptCheckLimit(int receiptCheckLimit) {
         this.receiptCheckLimit = receiptCheckLimit;
+    }
+
+    public String getBackgroundRetryCycle() {
+        return backgroundRetryCycle;
+    }
+
+    public void setBackgroundRetryCycle(String backgroundRetryCycle) {
+        this.backgroundRetryCycle = backgroundRetryCycle;
     }
 }

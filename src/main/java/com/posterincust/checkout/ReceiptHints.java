@@ -72,13 +72,19 @@ public class ReceiptHints {
     }
 
     /**
-     * A checkout that waits for its receipt (or earlier) is cancelled, its reservation released; a completed sale is
-     * the reversal's to undo. Which fits is the model's to say: the cancel is tried first.
+     * A checkout waiting for its receipt ends as the receipt check would have ended it (receipt deleted); one still
+     * before that (choosing, confirming) is cancelled; a completed sale is the reversal's to undo. Which fits is the
+     * model's to say: the receipt's deletion is tried first, then the cancel, each in a transaction of its own (a
+     * refused try leaves its transaction fit only for rolling back).
      */
     private void deleted(String account, PosterReceipt receipt) {
         for (Checkout checkout : checkouts.findByTransaction(account, receipt.transactionId())) {
             try {
-                commands.locked(checkout.id(), commands::cancel);
+                try {
+                    commands.locked(checkout.id(), commands::receiptDeleted);
+                } catch (CheckoutCommands.WaitStateGone notWaitingForTheReceipt) {
+                    commands.locked(checkout.id(), commands::cancel);
+                }
                 log.info("Checkout {}: receipt {} deleted in Poster, reservation released", checkout.id(),
                         receipt.transactionId());
             } catch (CheckoutCommands.WaitStateGone gone) {

@@ -414,6 +414,19 @@ class CheckoutProcessTest {
     }
 
     @Test
+    void aReceiptPosterSaysWasDeletedEndsAsTheReceiptCheckWouldHaveEndedIt() {
+        Checkout checkout = reservedWithoutConfirmation("tx-24", "20.00", "6024");
+
+        assertThat(commands.locked(checkout.id(), commands::receiptDeleted).orElseThrow().status())
+                .isEqualTo(CheckoutStatus.CANCELLED);
+        runs(checkout, "ReleaseReservation");
+
+        verify(incust).cancel(TERMINAL, "tx-24");
+        BpmnAwareTests.assertThat(processOf(checkout)).isEnded().hasPassed("ReceiptDeletedInPoster", "ReceiptDeleted")
+                .hasNotPassed("ReadReceiptFromPoster");
+    }
+
+    @Test
     void aDeletedReceiptReleases() {
         Checkout checkout = reservedWithoutConfirmation("tx-14", "20.00", "6004");
         when(poster.getTransaction(account, TOKEN, "6004")).thenReturn(Optional.of(

@@ -22,11 +22,13 @@ import com.posterincust.poster.webhook.PosterWebhookSignature;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What Poster's documentation leaves open, met through the service's front doors with Poster played from its
@@ -39,12 +41,15 @@ class RealPosterBlackBoxTest extends AgainstFakesTest {
     static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"reserved\",\"redeemed_bonuses\":0,"
             + "\"discount_amount\":0,\"amount_to_pay\":91.00,\"confirmation\":null}";
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
 
     BlackBox box;
+
+    @Autowired
+    HistoryService history;
 
     @BeforeEach
     void aBoundRegisterAndInCust() throws Exception {
@@ -150,6 +155,9 @@ class RealPosterBlackBoxTest extends AgainstFakesTest {
         assertThat(statusWithin(id, "CANCELLED", "3", "2")).isEqualTo("CANCELLED");
         Jobs.runAll(management);
         fakes.verify(1, postRequestedFor(urlEqualTo("/incust/v1/term/transaction/tx-1/cancel")));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult()
+                .getEndActivityId()).as("the same end as when the receipt check finds it deleted")
+                .isEqualTo("ReceiptDeleted");
     }
 
     /** 7. The account's currency sent as the ISO number still matches the terminal's letters. */

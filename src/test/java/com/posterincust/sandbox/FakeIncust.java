@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -193,7 +192,7 @@ public final class FakeIncust implements AutoCloseable {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}: the service's tests scan this package, and must not find it. */
     @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
     @Import({SandboxIncustController.class, SandboxSmsOutbox.class})
