@@ -44,13 +44,13 @@ public class CustomerSessionsController {
     }
 
     private final IdentifierNormalizer normalizer;
-    private final CustomerSessionStarter starter;
+    private final CustomerSessionCommands starter;
     private final CustomerSessionRepository sessions;
     private final InstallationRepository installations;
     private final AuthorizationSettings settings;
     private final Clock clock;
 
-    public CustomerSessionsController(IdentifierNormalizer normalizer, CustomerSessionStarter starter,
+    public CustomerSessionsController(IdentifierNormalizer normalizer, CustomerSessionCommands starter,
                                       CustomerSessionRepository sessions, InstallationRepository installations,
                                       AuthorizationSettings settings, Clock clock) {
         this.normalizer = normalizer;
@@ -84,7 +84,7 @@ public class CustomerSessionsController {
         ProfileRequest profile = request == null ? new ProfileRequest(null, null, null, null) : request;
         var validated = profile.validated(clock);
         if (session.status() != CustomerSessionStatus.PROFILE_REQUIRED) {
-            throw CustomerSessionStarter.wrongState(session.status());
+            throw CustomerSessionCommands.wrongState(session.status());
         }
         return answer(starter.completeProfile(session, profile, validated));
     }

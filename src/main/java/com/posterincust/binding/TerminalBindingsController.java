@@ -44,10 +44,10 @@ public class TerminalBindingsController {
         }
     }
 
-    private final BindingStarter starter;
+    private final BindingCommands starter;
     private final TerminalBindingRepository bindings;
 
-    public TerminalBindingsController(BindingStarter starter, TerminalBindingRepository bindings) {
+    public TerminalBindingsController(BindingCommands starter, TerminalBindingRepository bindings) {
         this.starter = starter;
         this.bindings = bindings;
     }
@@ -55,14 +55,14 @@ public class TerminalBindingsController {
     @Operation(summary = "Bind a Poster register to an inCust terminal (replaces the register's previous binding)")
     @PostMapping
     public ResponseEntity<Object> bind(@Valid @RequestBody BindingRequest request) {
-        BindingStarter.BindingOutcome outcome = starter.bind(request);
-        if (outcome instanceof BindingStarter.BindingOutcome.Bound bound) {
+        BindingCommands.BindingOutcome outcome = starter.bind(request);
+        if (outcome instanceof BindingCommands.BindingOutcome.Bound bound) {
             return ResponseEntity.created(URI.create("/api/admin/v1/terminal-bindings/" + bound.binding().id()))
                     .body(BindingView.of(bound.binding()));
         }
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, BINDING_REJECTED,
                 "The register cannot be bound: see reasons");
-        problem.setProperty("reasons", ((BindingStarter.BindingOutcome.Rejected) outcome).reasons());
+        problem.setProperty("reasons", ((BindingCommands.BindingOutcome.Rejected) outcome).reasons());
         return ResponseEntity.unprocessableEntity().body(problem);
     }
 

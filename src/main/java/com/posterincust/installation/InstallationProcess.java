@@ -22,8 +22,8 @@ public final class InstallationProcess {
     public static final String TRANSIENT_AUTHORIZATION_CODE = "authorizationCode";
     public static final String TRANSIENT_ACCESS_TOKEN = "accessToken";
 
-    public static final String ERROR_CODE_REFUSED = "POSTER_REFUSED_CODE";
-    public static final String ERROR_ACCESS_DENIED = "POSTER_ACCESS_DENIED";
+    public static final String ERROR_CODE_REFUSED = "poster-refused-code";
+    public static final String ERROR_ACCESS_DENIED = "poster-access-denied";
 
     /** The Poster client group that holds the loyalty program's guests. */
     public static final String LOYALTY_GROUP_NAME = "inCust loyalty";

@@ -24,12 +24,12 @@ public class InstallationWebhooks {
     private static final Pattern TOKEN_ACCOUNT_NUMBER = Pattern.compile("(\\d{1,20}):.+");
     private static final Logger log = LoggerFactory.getLogger(InstallationWebhooks.class);
 
-    private final InstallationStarter starter;
+    private final InstallationCommands starter;
     private final InstallationService installations;
     private final InstallationRepository repository;
     private final ObjectMapper json;
 
-    public InstallationWebhooks(InstallationStarter starter, InstallationService installations,
+    public InstallationWebhooks(InstallationCommands starter, InstallationService installations,
                                 InstallationRepository repository, ObjectMapper json) {
         this.starter = starter;
         this.installations = installations;

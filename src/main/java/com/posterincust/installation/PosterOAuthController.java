@@ -25,9 +25,9 @@ public class PosterOAuthController {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern STATE = Pattern.compile("[a-f0-9]{1,128}");
 
-    private final InstallationStarter starter;
+    private final InstallationCommands starter;
 
-    public PosterOAuthController(InstallationStarter starter) {
+    public PosterOAuthController(InstallationCommands starter) {
         this.starter = starter;
     }
 
@@ -55,8 +55,8 @@ public class PosterOAuthController {
                             + ". Start again from the app's Connect button.");
         }
         try {
-            InstallationStarter.CallbackOutcome outcome = starter.completeOAuth(account, code, state);
-            if (outcome instanceof InstallationStarter.CallbackOutcome.Connected connected) {
+            InstallationCommands.CallbackOutcome outcome = starter.completeOAuth(account, code, state);
+            if (outcome instanceof InstallationCommands.CallbackOutcome.Connected connected) {
                 return HtmlPage.of(HttpStatus.OK, "The inCust app is connected",
                         "Poster account " + connected.account() + " (customer number " + connected.accountNumber()
                                 + ") is connected. The service is preparing the account in the background.",
@@ -67,7 +67,7 @@ public class PosterOAuthController {
                                 + "app says it is connected.");
             }
             return HtmlPage.of(HttpStatus.BAD_REQUEST, "The app could not be connected",
-                    ((InstallationStarter.CallbackOutcome.Rejected) outcome).reason());
+                    ((InstallationCommands.CallbackOutcome.Rejected) outcome).reason());
         } catch (ExternalSystemUnavailableException e) {
             log.warn("OAuth callback for {} failed: {}", account, e.getMessage());
             return HtmlPage.of(HttpStatus.BAD_GATEWAY, "Poster could not be reached",

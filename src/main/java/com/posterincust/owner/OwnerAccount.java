@@ -1,7 +1,7 @@
 package com.posterincust.owner;
 
 import com.posterincust.binding.BindingRequest;
-import com.posterincust.binding.BindingStarter;
+import com.posterincust.binding.BindingCommands;
 import com.posterincust.binding.TerminalBinding;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.checkout.Checkout;
@@ -52,14 +52,14 @@ public class OwnerAccount {
 
     private final InstallationRepository installations;
     private final TerminalBindingRepository bindings;
-    private final BindingStarter starter;
+    private final BindingCommands starter;
     private final CheckoutRepository checkouts;
     private final PosterClient poster;
     private final IncustClient incust;
     private final RuntimeService runtime;
 
     public OwnerAccount(InstallationRepository installations, TerminalBindingRepository bindings,
-                        BindingStarter starter, CheckoutRepository checkouts, PosterClient poster, IncustClient incust,
+                        BindingCommands starter, CheckoutRepository checkouts, PosterClient poster, IncustClient incust,
                         RuntimeService runtime) {
         this.installations = installations;
         this.bindings = bindings;
@@ -86,7 +86,7 @@ public class OwnerAccount {
      *
      * @return empty when the account has no such register
      */
-    public Optional<BindingStarter.BindingOutcome> bind(String account, String tabletId, String login,
+    public Optional<BindingCommands.BindingOutcome> bind(String account, String tabletId, String login,
                                                         String password) {
         Optional<PosterTablet> tablet = tablet(account, tabletId);
         if (tablet.isEmpty()) {

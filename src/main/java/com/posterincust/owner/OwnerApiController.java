@@ -1,12 +1,12 @@
 package com.posterincust.owner;
 
-import com.posterincust.binding.BindingStarter;
+import com.posterincust.binding.BindingCommands;
 import com.posterincust.binding.TerminalBindingsController;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
 import com.posterincust.reversal.SaleReversal;
-import com.posterincust.reversal.SaleReversals;
+import com.posterincust.reversal.SaleReversalCommands;
 import com.posterincust.reversal.SaleReversalsController;
 import com.posterincust.reversal.SaleReversalsController.ReversalRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -64,9 +64,9 @@ public class OwnerApiController {
     }
 
     private final OwnerAccount accounts;
-    private final SaleReversals reversals;
+    private final SaleReversalCommands reversals;
 
-    public OwnerApiController(OwnerAccount accounts, SaleReversals reversals) {
+    public OwnerApiController(OwnerAccount accounts, SaleReversalCommands reversals) {
         this.accounts = accounts;
         this.reversals = reversals;
     }
@@ -82,9 +82,9 @@ public class OwnerApiController {
     public ResponseEntity<Object> bind(@Parameter(hidden = true) OwnerContext owner, @PathVariable String tabletId,
                                        @RequestBody(required = false) TerminalLogin request) {
         TerminalLogin login = (request == null ? new TerminalLogin(null, null) : request).validated();
-        BindingStarter.BindingOutcome outcome = accounts.bind(owner.account(), tabletId, login.login(),
+        BindingCommands.BindingOutcome outcome = accounts.bind(owner.account(), tabletId, login.login(),
                 login.password()).orElseThrow(() -> notFound(tabletId));
-        if (outcome instanceof BindingStarter.BindingOutcome.Rejected rejected) {
+        if (outcome instanceof BindingCommands.BindingOutcome.Rejected rejected) {
             ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
                     TerminalBindingsController.BINDING_REJECTED, "The register cannot be bound: see reasons");
             problem.setProperty("reasons", rejected.reasons());

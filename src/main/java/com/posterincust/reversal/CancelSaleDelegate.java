@@ -1,5 +1,6 @@
 package com.posterincust.reversal;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,9 @@ public class CancelSaleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reversals.cancelInIncust((String) execution.getVariable(SaleReversalProcess.VAR_CHECKOUT_ID));
+        reversals.cancelInIncust((String) execution.getVariable(SaleReversalProcess.VAR_CHECKOUT_ID))
+                .ifPresent(refusal -> {
+                    throw new BpmnError(SaleReversalProcess.ERROR_INCUST_REFUSED, refusal);
+                });
     }
 }

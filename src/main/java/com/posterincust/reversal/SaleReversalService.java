@@ -7,7 +7,7 @@ import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
 import com.posterincust.incust.Loyalty;
-import org.camunda.bpm.engine.delegate.BpmnError;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,11 +32,12 @@ public class SaleReversalService {
     }
 
     /**
-     * Cancels the finalized transaction. Safe to repeat: a transaction inCust already shows as cancelled is done. Any
-     * other refusal becomes the model's {@code incust-refused-reversal} error with inCust's words, for an operator;
+     * Cancels the finalized transaction. Safe to repeat: a transaction inCust already shows as cancelled is done.
      * inCust unreachable propagates, for the engine's retries.
+     *
+     * @return inCust's words when it refuses the reversal (for an operator to reverse the sale by hand)
      */
-    public void cancelInIncust(String checkoutId) {
+    public Optional<String> cancelInIncust(String checkoutId) {
         Checkout checkout = checkouts.find(checkoutId)
                 .orElseThrow(() -> new IllegalStateException("No checkout " + checkoutId));
         IncustCredentials terminal = bindings.credentials(checkout.bindingId());
@@ -46,12 +47,13 @@ public class SaleReversalService {
             if (!cancelledAlready(terminal, checkout.incustTransactionId())) {
                 log.info("Checkout {}: inCust refused to cancel transaction {} ({}); an operator reverses it by hand",
                         checkoutId, checkout.incustTransactionId(), refused.symbol());
-                throw new BpmnError(SaleReversalProcess.ERROR_INCUST_REFUSED, refused.incustMessage());
+                return Optional.of(refused.incustMessage());
             }
         }
         reversals.finish(checkoutId, SaleReversal.Outcome.CANCELLED_IN_INCUST);
         log.info("Checkout {}: sale reversed in inCust (transaction {} cancelled)", checkoutId,
                 checkout.incustTransactionId());
+        return Optional.empty();
     }
 
     public void recordHandReversal(String checkoutId, boolean done) {

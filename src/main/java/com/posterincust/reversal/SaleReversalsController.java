@@ -39,10 +39,10 @@ public class SaleReversalsController {
         }
     }
 
-    private final SaleReversals reversals;
+    private final SaleReversalCommands reversals;
     private final SaleReversalRepository stored;
 
-    public SaleReversalsController(SaleReversals reversals, SaleReversalRepository stored) {
+    public SaleReversalsController(SaleReversalCommands reversals, SaleReversalRepository stored) {
         this.reversals = reversals;
         this.stored = stored;
     }
@@ -56,14 +56,14 @@ public class SaleReversalsController {
     }
 
     /** What a request for a reversal answers, whoever asked: 202 with the status, 409 with it, or 404. */
-    public static ResponseEntity<Map<String, CheckoutStatus>> answer(String id, SaleReversals.Requested requested) {
-        if (requested instanceof SaleReversals.Requested.Started started) {
+    public static ResponseEntity<Map<String, CheckoutStatus>> answer(String id, SaleReversalCommands.Requested requested) {
+        if (requested instanceof SaleReversalCommands.Requested.Started started) {
             return ResponseEntity.accepted().body(Map.of("status", started.checkout().status()));
         }
-        if (requested instanceof SaleReversals.Requested.Repeated repeated) {
+        if (requested instanceof SaleReversalCommands.Requested.Repeated repeated) {
             return ResponseEntity.accepted().body(Map.of("status", repeated.checkout().status()));
         }
-        if (requested instanceof SaleReversals.Requested.WrongState wrong) {
+        if (requested instanceof SaleReversalCommands.Requested.WrongState wrong) {
             ProblemException problem = new ProblemException(HttpStatus.CONFLICT, Problems.WRONG_STATE, wrong.detail());
             problem.problem().setProperty("status", wrong.checkout().status().name());
             throw problem;

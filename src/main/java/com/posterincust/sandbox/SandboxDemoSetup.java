@@ -1,11 +1,11 @@
 package com.posterincust.sandbox;
 
 import com.posterincust.binding.BindingRequest;
-import com.posterincust.binding.BindingStarter;
+import com.posterincust.binding.BindingCommands;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.installation.Installation;
 import com.posterincust.installation.InstallationRepository;
-import com.posterincust.installation.InstallationStarter;
+import com.posterincust.installation.InstallationCommands;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.installation.OAuthStateRepository;
 import com.posterincust.poster.PosterProperties;
@@ -40,16 +40,16 @@ public class SandboxDemoSetup {
     private final SandboxPosterController poster;
     private final PosterProperties posterSettings;
     private final OAuthStateRepository states;
-    private final InstallationStarter installer;
+    private final InstallationCommands installer;
     private final InstallationRepository installations;
-    private final BindingStarter binder;
+    private final BindingCommands binder;
     private final TerminalBindingRepository bindings;
     private final boolean atStart;
     private final ReentrantLock running = new ReentrantLock();
 
     public SandboxDemoSetup(SandboxPosterController poster, PosterProperties posterSettings,
-                            OAuthStateRepository states, InstallationStarter installer,
-                            InstallationRepository installations, BindingStarter binder,
+                            OAuthStateRepository states, InstallationCommands installer,
+                            InstallationRepository installations, BindingCommands binder,
                             TerminalBindingRepository bindings,
                             @Value("${sandbox.demo-setup-at-start:true}") boolean atStart) {
         this.poster = poster;

@@ -72,7 +72,7 @@ class CustomerAuthorizationProcessTest {
     @Autowired
     HistoryService history;
     @Autowired
-    CustomerSessionStarter starter;
+    CustomerSessionCommands starter;
     @Autowired
     CustomerSessionRepository sessions;
     @Autowired

@@ -65,7 +65,7 @@ class TerminalBindingProcessTest {
     IncustClient incust;
 
     @Autowired
-    BindingStarter starter;
+    BindingCommands starter;
     @Autowired
     TerminalBindingRepository bindings;
     @Autowired
@@ -99,9 +99,9 @@ class TerminalBindingProcessTest {
 
     @Test
     void aCorrectRequestIsStoredAndAnnouncedToTheRegister() {
-        BindingStarter.BindingOutcome outcome = starter.bind(request("861052", "2", "3"));
+        BindingCommands.BindingOutcome outcome = starter.bind(request("861052", "2", "3"));
 
-        TerminalBinding binding = ((BindingStarter.BindingOutcome.Bound) outcome).binding();
+        TerminalBinding binding = ((BindingCommands.BindingOutcome.Bound) outcome).binding();
         assertThat(binding.status()).isEqualTo(TerminalBindingStatus.ACTIVE);
         assertThat(binding.terminalId()).isEqualTo("t-77");
         assertThat(binding.terminalCurrency()).isEqualTo("UAH");
@@ -187,7 +187,7 @@ class TerminalBindingProcessTest {
         when(incust.login(any())).thenThrow(new IncustApiException("POST /term/token", 401,
                 IncustApiException.LOGIN_REFUSED, "Wrong login or password"));
 
-        BindingStarter.BindingOutcome outcome = starter.bind(request("123", "9", "42"));
+        BindingCommands.BindingOutcome outcome = starter.bind(request("123", "9", "42"));
 
         assertThat(reasons(outcome)).extracting(BindingRejection::field)
                 .containsExactly("posterCustomerNumber", "posterSpotId", "posterTabletId", "incust");
@@ -295,9 +295,9 @@ class TerminalBindingProcessTest {
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(bindingId).singleResult().getId();
     }
 
-    private List<BindingRejection> reasons(BindingStarter.BindingOutcome outcome) {
-        assertThat(outcome).isInstanceOf(BindingStarter.BindingOutcome.Rejected.class);
-        List<BindingRejection> reasons = ((BindingStarter.BindingOutcome.Rejected) outcome).reasons();
+    private List<BindingRejection> reasons(BindingCommands.BindingOutcome outcome) {
+        assertThat(outcome).isInstanceOf(BindingCommands.BindingOutcome.Rejected.class);
+        List<BindingRejection> reasons = ((BindingCommands.BindingOutcome.Rejected) outcome).reasons();
         HistoricProcessInstance latest = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(TerminalBindingProcess.KEY).orderByProcessInstanceStartTime().desc()
                 .listPage(0, 1).get(0);
@@ -306,8 +306,8 @@ class TerminalBindingProcessTest {
         return reasons;
     }
 
-    private static TerminalBinding bound(BindingStarter.BindingOutcome outcome) {
-        assertThat(outcome).isInstanceOf(BindingStarter.BindingOutcome.Bound.class);
-        return ((BindingStarter.BindingOutcome.Bound) outcome).binding();
+    private static TerminalBinding bound(BindingCommands.BindingOutcome outcome) {
+        assertThat(outcome).isInstanceOf(BindingCommands.BindingOutcome.Bound.class);
+        return ((BindingCommands.BindingOutcome.Bound) outcome).binding();
     }
 }

@@ -58,7 +58,7 @@ class InstallationProcessTest {
     @Autowired
     HistoryService history;
     @Autowired
-    InstallationStarter starter;
+    InstallationCommands starter;
     @Autowired
     OAuthStateRepository states;
     @Autowired
@@ -85,9 +85,9 @@ class InstallationProcessTest {
 
     @Test
     void anOAuthCodeBecomesAnActiveInstallationWithItsLoyaltyGroup() {
-        InstallationStarter.CallbackOutcome outcome = starter.completeOAuth(account, CODE, newState());
+        InstallationCommands.CallbackOutcome outcome = starter.completeOAuth(account, CODE, newState());
 
-        assertThat(outcome).isEqualTo(new InstallationStarter.CallbackOutcome.Connected(account, "861052"));
+        assertThat(outcome).isEqualTo(new InstallationCommands.CallbackOutcome.Connected(account, "861052"));
         ProcessInstance instance = running();
         assertThat(instance).hasPassed("ExchangeCode").isWaitingAt("PrepareAccount");
         assertThat(installations.find(account).orElseThrow().status()).isEqualTo(InstallationStatus.PENDING);
@@ -122,10 +122,10 @@ class InstallationProcessTest {
         when(poster.exchangeCode(anyString(), eq("used-code")))
                 .thenThrow(new PosterApiException("v2/auth/access_token", 400, "Authorization code is invalid"));
 
-        InstallationStarter.CallbackOutcome outcome = starter.completeOAuth(account, "used-code", newState());
+        InstallationCommands.CallbackOutcome outcome = starter.completeOAuth(account, "used-code", newState());
 
-        assertThat(outcome).isInstanceOf(InstallationStarter.CallbackOutcome.Rejected.class);
-        assertThat(((InstallationStarter.CallbackOutcome.Rejected) outcome).reason())
+        assertThat(outcome).isInstanceOf(InstallationCommands.CallbackOutcome.Rejected.class);
+        assertThat(((InstallationCommands.CallbackOutcome.Rejected) outcome).reason())
                 .contains("Authorization code is invalid");
         HistoricProcessInstance ended = finished();
         assertThat(ended.getEndActivityId()).isEqualTo("InstallationRefused");
@@ -145,7 +145,7 @@ class InstallationProcessTest {
         assertThat(installations.find(account)).isEmpty();
 
         assertThat(starter.completeOAuth(account, CODE, state))
-                .isInstanceOf(InstallationStarter.CallbackOutcome.Connected.class);
+                .isInstanceOf(InstallationCommands.CallbackOutcome.Connected.class);
     }
 
     @Test

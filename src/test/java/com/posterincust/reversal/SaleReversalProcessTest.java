@@ -59,7 +59,7 @@ class SaleReversalProcessTest {
     IncustClient incust;
 
     @Autowired
-    SaleReversals reversals;
+    SaleReversalCommands reversals;
     @Autowired
     SaleReversalRepository stored;
     @Autowired
@@ -99,7 +99,7 @@ class SaleReversalProcessTest {
         String checkout = completedSale("tx-1");
 
         assertThat(reversals.request(checkout, REASON, SaleReversal.RequestedBy.OPERATOR))
-                .isInstanceOf(SaleReversals.Requested.Started.class);
+                .isInstanceOf(SaleReversalCommands.Requested.Started.class);
         ProcessInstance reversal = reversalOf(checkout);
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.REVERSING);
         BpmnAwareTests.assertThat(reversal).isWaitingAt("CancelTheSaleInIncust");
@@ -175,7 +175,7 @@ class SaleReversalProcessTest {
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.COMPLETED);
         assertThat(stored.find(checkout).orElseThrow().outcome()).isEqualTo(SaleReversal.Outcome.NOT_POSSIBLE);
         assertThat(reversals.request(checkout, REASON, SaleReversal.RequestedBy.OPERATOR))
-                .isInstanceOf(SaleReversals.Requested.WrongState.class);
+                .isInstanceOf(SaleReversalCommands.Requested.WrongState.class);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SaleReversalProcess.KEY)
                 .processInstanceBusinessKey(checkout).count()).isZero();
     }
@@ -205,14 +205,14 @@ class SaleReversalProcessTest {
         String checkout = completedSale("tx-6");
         reversals.request(checkout, REASON, SaleReversal.RequestedBy.OPERATOR);
 
-        SaleReversals.Requested again = reversals.request(checkout, REASON, SaleReversal.RequestedBy.OPERATOR);
-        SaleReversals.Requested other = reversals.request(checkout, "Another reason", SaleReversal.RequestedBy.OPERATOR);
-        SaleReversals.Requested fromPoster = reversals.request(checkout, REASON, SaleReversal.RequestedBy.POSTER);
+        SaleReversalCommands.Requested again = reversals.request(checkout, REASON, SaleReversal.RequestedBy.OPERATOR);
+        SaleReversalCommands.Requested other = reversals.request(checkout, "Another reason", SaleReversal.RequestedBy.OPERATOR);
+        SaleReversalCommands.Requested fromPoster = reversals.request(checkout, REASON, SaleReversal.RequestedBy.POSTER);
 
-        assertThat(again).isInstanceOfSatisfying(SaleReversals.Requested.Repeated.class,
+        assertThat(again).isInstanceOfSatisfying(SaleReversalCommands.Requested.Repeated.class,
                 repeated -> assertThat(repeated.checkout().status()).isEqualTo(CheckoutStatus.REVERSING));
-        assertThat(other).isInstanceOf(SaleReversals.Requested.WrongState.class);
-        assertThat(fromPoster).isInstanceOf(SaleReversals.Requested.WrongState.class);
+        assertThat(other).isInstanceOf(SaleReversalCommands.Requested.WrongState.class);
+        assertThat(fromPoster).isInstanceOf(SaleReversalCommands.Requested.WrongState.class);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(SaleReversalProcess.KEY)
                 .processInstanceBusinessKey(checkout).count()).isEqualTo(1);
         verify(incust, never()).cancel(any(), anyString());
@@ -224,10 +224,10 @@ class SaleReversalProcessTest {
         checkouts.setStatus(checkout, CheckoutStatus.AWAITING_ORDER_CLOSE);
 
         assertThat(reversals.request(checkout, REASON, SaleReversal.RequestedBy.OPERATOR))
-                .isInstanceOfSatisfying(SaleReversals.Requested.WrongState.class,
+                .isInstanceOfSatisfying(SaleReversalCommands.Requested.WrongState.class,
                         wrong -> assertThat(wrong.checkout().status()).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE));
         assertThat(reversals.request("no-such-checkout", REASON, SaleReversal.RequestedBy.OPERATOR))
-                .isInstanceOf(SaleReversals.Requested.NotFound.class);
+                .isInstanceOf(SaleReversalCommands.Requested.NotFound.class);
         assertThat(stored.find(checkout)).isEmpty();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SaleReversalProcess.KEY)
                 .processInstanceBusinessKey(checkout).count()).isZero();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.posterincust.Jobs;
 import com.posterincust.binding.TerminalBindingRepository;
-import com.posterincust.installation.InstallationStarter;
+import com.posterincust.installation.InstallationCommands;
 import com.posterincust.poster.PosterProperties;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,7 +29,7 @@ class OwnerPageBrowserTest extends SandboxRun {
     @Autowired
     SandboxPosterController poster;
     @Autowired
-    InstallationStarter installer;
+    InstallationCommands installer;
     @Autowired
     PosterProperties posterSettings;
     @Autowired

@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the first and then finds its reversal.
  */
 @Service
-public class SaleReversals {
+public class SaleReversalCommands {
 
-    private static final Logger log = LoggerFactory.getLogger(SaleReversals.class);
+    private static final Logger log = LoggerFactory.getLogger(SaleReversalCommands.class);
 
     /** What a request for a reversal found and did. */
     public sealed interface Requested {
@@ -45,7 +45,7 @@ public class SaleReversals {
     private final CheckoutRepository checkouts;
     private final RuntimeService runtime;
 
-    public SaleReversals(SaleReversalRepository reversals, CheckoutRepository checkouts, RuntimeService runtime) {
+    public SaleReversalCommands(SaleReversalRepository reversals, CheckoutRepository checkouts, RuntimeService runtime) {
         this.reversals = reversals;
         this.checkouts = checkouts;
         this.runtime = runtime;

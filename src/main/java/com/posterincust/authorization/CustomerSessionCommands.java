@@ -16,13 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens customer sessions and completes their profile step, each in one transaction with the engine. */
 @Service
-public class CustomerSessionStarter {
+public class CustomerSessionCommands {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final CustomerSessionRepository sessions;
 
-    public CustomerSessionStarter(RuntimeService runtime, TaskService tasks, CustomerSessionRepository sessions) {
+    public CustomerSessionCommands(RuntimeService runtime, TaskService tasks, CustomerSessionRepository sessions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.sessions = sessions;

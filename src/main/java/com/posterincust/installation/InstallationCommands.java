@@ -16,9 +16,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * travel as transient variables: the synchronous first step uses them and the engine never stores them.
  */
 @Service
-public class InstallationStarter {
+public class InstallationCommands {
 
-    private static final Logger log = LoggerFactory.getLogger(InstallationStarter.class);
+    private static final Logger log = LoggerFactory.getLogger(InstallationCommands.class);
 
     public sealed interface CallbackOutcome {
         record Connected(String account, String accountNumber) implements CallbackOutcome {
@@ -32,7 +32,7 @@ public class InstallationStarter {
     private final OAuthStateRepository states;
     private final PosterProperties poster;
 
-    public InstallationStarter(RuntimeService runtime, OAuthStateRepository states, PosterProperties poster) {
+    public InstallationCommands(RuntimeService runtime, OAuthStateRepository states, PosterProperties poster) {
         this.runtime = runtime;
         this.states = states;
         this.poster = poster;

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Runs the terminal-binding process for one request and reads its outcome. */
 @Service
-public class BindingStarter {
+public class BindingCommands {
 
-    private static final Logger log = LoggerFactory.getLogger(BindingStarter.class);
+    private static final Logger log = LoggerFactory.getLogger(BindingCommands.class);
 
     public sealed interface BindingOutcome {
         record Bound(TerminalBinding binding) implements BindingOutcome {
@@ -27,7 +27,7 @@ public class BindingStarter {
     private final RuntimeService runtime;
     private final TerminalBindingRepository bindings;
 
-    public BindingStarter(RuntimeService runtime, TerminalBindingRepository bindings) {
+    public BindingCommands(RuntimeService runtime, TerminalBindingRepository bindings) {
         this.runtime = runtime;
         this.bindings = bindings;
     }
