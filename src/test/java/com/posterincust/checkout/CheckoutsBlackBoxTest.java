@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
+import com.posterincust.IncustAnswers;
 import com.posterincust.Jobs;
 import com.posterincust.poster.webhook.PosterWebhook;
 import com.posterincust.poster.webhook.PosterWebhookSignature;
@@ -38,9 +39,8 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
     static final String ORDER = "{\"orderId\":\"%s\",\"transactionId\":%s,\"customerId\":\"c-1001\","
             + "\"items\":[{\"productId\":\"12\",\"modificationId\":null,\"name\":\"Latte\",\"count\":2,\"price\":45.50}],"
             + "\"total\":91.00,\"currency\":\"UAH\"}";
-    static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"%s\",\"redeemed_bonuses\":%s,"
-            + "\"discount_amount\":0,\"amount_to_pay\":%s,\"confirmation\":%s}";
-    static final String CONFIRMATION = "{\"channel\":\"phone\",\"expires_at\":\"2030-01-01T12:05:00Z\",\"attempts_left\":%d}";
+    static final String TX = IncustAnswers.TX;
+    static final String CONFIRMATION = IncustAnswers.CONFIRMATION;
 
     @Autowired
     ProcessEngine engine;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
+import com.posterincust.IncustAnswers;
 import com.posterincust.Jobs;
 import com.posterincust.poster.webhook.PosterWebhook;
 import com.posterincust.poster.webhook.PosterWebhookSignature;
@@ -38,8 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RealPosterBlackBoxTest extends AgainstFakesTest {
 
     static final String CHECKOUTS = "/api/register/v1/checkouts";
-    static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"reserved\",\"redeemed_bonuses\":0,"
-            + "\"discount_amount\":0,\"amount_to_pay\":91.00,\"confirmation\":null}";
+    static final String TX = IncustAnswers.reserved();
 
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
+import com.posterincust.IncustAnswers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,8 +30,7 @@ class FaultsTest extends AgainstFakesTest {
     static final String CHECKOUTS = "/api/register/v1/checkouts";
     static final String ORDER = "{\"orderId\":\"%s\",\"customerId\":\"c-1001\",\"items\":[{\"productId\":\"12\","
             + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}";
-    static final String RESERVED = "{\"id\":\"tx-1\",\"status\":\"reserved\",\"redeemed_bonuses\":0,\"discount_amount\":0,"
-            + "\"amount_to_pay\":91.00}";
+    static final String RESERVED = IncustAnswers.reserved();
     @Autowired
     ProcessEngine engine;
 

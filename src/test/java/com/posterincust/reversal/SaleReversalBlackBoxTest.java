@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
+import com.posterincust.IncustAnswers;
 import com.posterincust.Jobs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SaleReversalBlackBoxTest extends AgainstFakesTest {
 
     static final String CHECKOUTS = "/api/register/v1/checkouts";
-    static final String TX = "{\"id\":\"tx-1\",\"external_id\":\"x\",\"status\":\"reserved\",\"redeemed_bonuses\":0,"
-            + "\"discount_amount\":0,\"amount_to_pay\":91.00}";
+    static final String TX = IncustAnswers.reserved();
     static final String CANCEL = "/incust/v1/term/transaction/tx-1/cancel";
 
     @Autowired
