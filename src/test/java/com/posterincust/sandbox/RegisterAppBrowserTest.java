@@ -4,52 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/**
- * The cashier at the sandbox register, clicking through the real register app in Chromium: the default run as a
- * newcomer meets it (demo account installed and registers bound by themselves, the engine's job executor on).
- * Register 1 (Podil bar) works with the terminal that asks for a code, register 2 (Podil terrace) with the one that
- * does not.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"sandbox.demo-setup-at-start=true", "camunda.bpm.job-execution.enabled=true"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NamedInOutput.class)
-class RegisterAppBrowserTest extends SandboxRun {
-
-    static final String CODE_REGISTER = "1";
-    static final String INSTANT_REGISTER = "2";
-    static final String OLENA = "+380501234567";
-    static final String TARAS = "+380671112233";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    SandboxIncust incust;
-    @Autowired
-    SandboxSmsOutbox outbox;
-
-    SandboxRegisterPage register;
+/** The cashier at the sandbox register, clicking through the real register app in Chromium, in English. */
+class RegisterAppBrowserTest extends RegisterAppBrowserRun {
 
     @BeforeAll
     void browser() throws Exception {
         register = new SandboxRegisterPage(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        register.close();
     }
 
     @Test
@@ -121,14 +84,9 @@ class RegisterAppBrowserTest extends SandboxRun {
         register.open(INSTANT_REGISTER);
         register.add("Cappuccino");
         register.add("Cheesecake");
-        register.chooseCustomer(TARAS);
-        register.waitForAppText("Taras Demo");
-        register.press("Continue");
+        identify(TARAS, "Taras Demo");
 
-        register.pay();
-        register.waitForAppText("Bonus points to redeem");
-        register.type("Bonus points to redeem", "10");
-        register.press("Continue");
+        redeemPoints("10");
 
         assertThat(register.payment("incust")).isEqualTo("10.00");
         String checkout = latestCheckout(INSTANT_REGISTER);
@@ -141,9 +99,7 @@ class RegisterAppBrowserTest extends SandboxRun {
     void aWrongCodeThenTheRightOne() throws Exception {
         register.open(CODE_REGISTER);
         register.add("Latte");
-        register.chooseCustomer(OLENA);
-        register.waitForAppText("Olena Demo");
-        register.press("Continue");
+        identify(OLENA, "Olena Demo");
         register.pay();
         register.waitForAppText("Bonus points to redeem");
         register.type("Bonus points to redeem", "5");
@@ -169,9 +125,7 @@ class RegisterAppBrowserTest extends SandboxRun {
         register.open(INSTANT_REGISTER);
         register.add("Latte");
         register.add("Latte");
-        register.chooseCustomer(OLENA);
-        register.waitForAppText("Olena Demo");
-        register.press("Continue");
+        identify(OLENA, "Olena Demo");
 
         register.pay();
         register.waitForAppText("10% off (COFFEE10)");
@@ -188,9 +142,7 @@ class RegisterAppBrowserTest extends SandboxRun {
     void withTheServiceUnreachableAtPayTheCashierGoesOnWithinFiveSeconds() throws Exception {
         register.open(INSTANT_REGISTER);
         register.add("Croissant");
-        register.chooseCustomer(TARAS);
-        register.waitForAppText("Taras Demo");
-        register.press("Continue");
+        identify(TARAS, "Taras Demo");
         register.offline(true);
         try {
             long pressed = System.nanoTime();
@@ -212,13 +164,8 @@ class RegisterAppBrowserTest extends SandboxRun {
     void aProductAddedAfterTheRedemptionCancelsItAndTakesTheBonusOff() throws Exception {
         register.open(INSTANT_REGISTER);
         register.add("Latte");
-        register.chooseCustomer(TARAS);
-        register.waitForAppText("Taras Demo");
-        register.press("Continue");
-        register.pay();
-        register.waitForAppText("Bonus points to redeem");
-        register.type("Bonus points to redeem", "10");
-        register.press("Continue");
+        identify(TARAS, "Taras Demo");
+        redeemPoints("10");
         assertThat(register.payment("incust")).isEqualTo("10.00");
         String redeemed = latestCheckout(INSTANT_REGISTER);
 
@@ -241,13 +188,8 @@ class RegisterAppBrowserTest extends SandboxRun {
     void anOrderClosedWhileOfflineIsQueuedAndDeliveredLaterWithOneFinalize() throws Exception {
         register.open(INSTANT_REGISTER);
         register.add("Cheesecake");
-        register.chooseCustomer(TARAS);
-        register.waitForAppText("Taras Demo");
-        register.press("Continue");
-        register.pay();
-        register.waitForAppText("Bonus points to redeem");
-        register.type("Bonus points to redeem", "5");
-        register.press("Continue");
+        identify(TARAS, "Taras Demo");
+        redeemPoints("5");
         assertThat(register.payment("incust")).isEqualTo("5.00");
         String checkout = latestCheckout(INSTANT_REGISTER);
 
@@ -270,9 +212,7 @@ class RegisterAppBrowserTest extends SandboxRun {
     void theAppReloadedMidFlowFindsItsOrderAgain() throws Exception {
         register.open(CODE_REGISTER);
         register.add("Latte");
-        register.chooseCustomer(OLENA);
-        register.waitForAppText("Olena Demo");
-        register.press("Continue");
+        identify(OLENA, "Olena Demo");
         register.pay();
         register.waitForAppText("Bonus points to redeem");
         register.type("Bonus points to redeem", "3");
@@ -293,30 +233,18 @@ class RegisterAppBrowserTest extends SandboxRun {
         awaitStatus(checkout, "COMPLETED");
     }
 
-    // ---- helpers --------------------------------------------------------------------------------------------------
-
-    private String latestCheckout(String tablet) {
-        return jdbc.sql("select id from checkout where tablet_id = ? order by created_at desc limit 1").param(tablet)
-                .query(String.class).single();
+    /** The guest found by phone, their wallet shown, and the popup closed. */
+    private void identify(String phone, String name) {
+        register.chooseCustomer(phone);
+        register.waitForAppText(name);
+        register.press("Continue");
     }
 
-    private String status(String checkout) {
-        return jdbc.sql("select status from checkout where id = ?").param(checkout).query(String.class).single();
-    }
-
-    private void awaitStatus(String checkout, String expected) {
-        register.waitUntil(() -> expected.equals(status(checkout)));
-    }
-
-    private int codesSent() {
-        return outbox.json().size();
-    }
-
-    /** The code the guest's phone got after {@code before} earlier ones, as the register page shows it. */
-    private String codeSentAfter(int before) {
-        register.waitUntil(() -> codesSent() > before);
-        String code = outbox.json().get(0).code();
-        register.waitForSms(code);
-        return code;
+    /** At Pay: so many points redeemed, nothing else. */
+    private void redeemPoints(String points) {
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.type("Bonus points to redeem", points);
+        register.press("Continue");
     }
 }

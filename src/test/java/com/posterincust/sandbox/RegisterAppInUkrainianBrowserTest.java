@@ -3,50 +3,19 @@ package com.posterincust.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A cashier in a Kyiv café: the register runs in Ukrainian ({@code Poster.settings.lang = 'ua'}) on a phone's screen
  * (390 × 844), the keyboard's Enter and a scanner drive the forms, the totals follow the choice as inCust computes
  * them, and the receipt gets the loyalty lines in Ukrainian.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"sandbox.demo-setup-at-start=true", "camunda.bpm.job-execution.enabled=true"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NamedInOutput.class)
-class RegisterAppInUkrainianBrowserTest extends SandboxRun {
-
-    static final String CODE_REGISTER = "1";
-    static final String INSTANT_REGISTER = "2";
-    static final String OLENA = "+380501234567";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    SandboxIncust incust;
-    @Autowired
-    SandboxSmsOutbox outbox;
-
-    SandboxRegisterPage register;
+class RegisterAppInUkrainianBrowserTest extends RegisterAppBrowserRun {
 
     @BeforeAll
     void aPhoneInUkrainian() throws Exception {
         register = new SandboxRegisterPage(port, "390,844", "ua", "inCust: Обрати клієнта");
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        register.close();
     }
 
     @Test
@@ -123,21 +92,5 @@ class RegisterAppInUkrainianBrowserTest extends SandboxRun {
 
         register.typeAndEnter("Email", "iryna@example.com");
         assertThat(register.waitForAppText("Ірина Нова")).contains("Бонусні бали");
-    }
-
-    private String latestCheckout(String tablet) {
-        return jdbc.sql("select id from checkout where tablet_id = ? order by created_at desc limit 1").param(tablet)
-                .query(String.class).single();
-    }
-
-    private int codesSent() {
-        return outbox.json().size();
-    }
-
-    private String codeSentAfter(int before) {
-        register.waitUntil(() -> codesSent() > before);
-        String code = outbox.json().get(0).code();
-        register.waitForSms(code);
-        return code;
     }
 }
