@@ -184,6 +184,7 @@ public final class CheckoutBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong orders = new AtomicLong();
+    private final AtomicLong callNumber = new AtomicLong();
     private final Settings settings;
     private final BenchmarkPoster poster;
     private final FakeIncust incust;
@@ -506,8 +507,10 @@ public final class CheckoutBenchmark {
     }
 
     private HttpResponse<String> send(String method, String path, String body, int tablet, String key) throws Exception {
+        // a register repeats the same call (the same guest's phone) within Poster's one-second signing time here,
+        // which the service refuses as a replay: each call is made distinct, as a real cashier's seconds apart are
         String url = "http://localhost:" + ports.get(tablet % ports.size())
-                + BlackBox.named(path, ACCOUNT, String.valueOf(tablet));
+                + BlackBox.named(path, ACCOUNT, String.valueOf(tablet)) + "&call=" + callNumber.incrementAndGet();
         String time = String.valueOf(System.currentTimeMillis() / 1000);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("X-Poster-Url", ACCOUNT).header("X-Poster-Spot-Id", "1")
