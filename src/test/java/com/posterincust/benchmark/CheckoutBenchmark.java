@@ -68,10 +68,14 @@ public final class CheckoutBenchmark {
         }
     }
 
-    /** @param nodes instances of the service on the one database; the registers use them in turn */
+    /**
+     * @param nodes      instances of the service on the one database; the registers use them in turn
+     * @param steadyRate checkouts per second started on the clock after the sequential ones, for {@code steadyTime}:
+     *                   the CPU per checkout at a steady load, the figure the cost is judged by
+     */
     public record Settings(List<Profile> profiles, List<Integer> rates, Duration atEachRate, int warmUp,
                            int costCheckouts, int saturationRegisters, Duration saturationTime, int repeats,
-                           int registers, int nodes, List<String> serviceArgs) {
+                           int registers, int nodes, List<String> serviceArgs, int steadyRate, Duration steadyTime) {
 
         static Settings fromSystemProperties() {
             String args = System.getProperty("benchmark.args", "").trim();
@@ -88,13 +92,18 @@ public final class CheckoutBenchmark {
                     Integer.getInteger("benchmark.repeats", 3),
                     Integer.getInteger("benchmark.registers", 40),
                     Integer.getInteger("benchmark.nodes", 1),
-                    args.isEmpty() ? List.of() : List.of(args.split("\\s+")));
+                    args.isEmpty() ? List.of() : List.of(args.split("\\s+")),
+                    Integer.getInteger("benchmark.steady.rate", 10),
+                    Duration.ofSeconds(Long.getLong("benchmark.steady.seconds", 60)));
         }
     }
 
-    /** What one checkout costs, idle activity taken out; {@code statements} is NaN without pg_stat_statements. */
+    /**
+     * What one checkout costs, idle activity taken out: CPU of sequential checkouts and at a steady rate, and of the
+     * sequential ones their commits, rows, statements (NaN without pg_stat_statements) and external calls.
+     */
     public record Cost(double serviceCpuMs, double postgresCpuMs, double commits, double rowsWritten,
-                       double statements, double externalCalls) {
+                       double statements, double externalCalls, double steadyServiceCpuMs, double steadyPostgresCpuMs) {
     }
 
     /**
@@ -125,8 +134,11 @@ public final class CheckoutBenchmark {
                     runs.size(), settings.nodes(),
                     settings.serviceArgs().isEmpty() ? "none" : String.join(" ", settings.serviceArgs())));
             out.append("| per checkout | median |\n|---|---|\n");
-            out.append(row("service CPU (all nodes)", cost(Cost::serviceCpuMs), "ms"));
-            out.append(row("PostgreSQL CPU", cost(Cost::postgresCpuMs), "ms"));
+            out.append(row("service CPU, steady state (" + settings.steadyRate() + "/s for "
+                    + settings.steadyTime().toSeconds() + " s, all nodes)", cost(Cost::steadyServiceCpuMs), "ms"));
+            out.append(row("PostgreSQL CPU, steady state", cost(Cost::steadyPostgresCpuMs), "ms"));
+            out.append(row("service CPU, one checkout after another", cost(Cost::serviceCpuMs), "ms"));
+            out.append(row("PostgreSQL CPU, one checkout after another", cost(Cost::postgresCpuMs), "ms"));
             out.append(row("PostgreSQL commits", cost(Cost::commits), ""));
             out.append(row("rows written", cost(Cost::rowsWritten), ""));
             out.append(row("statements (pg_stat_statements)", cost(Cost::statements), ""));
@@ -297,12 +309,23 @@ public final class CheckoutBenchmark {
         long calls = poster.requests.get() + incust.requests() - callsFrom;
         double idleShare = (to.nanos - from.nanos) / (double) (idleTo.nanos - idleFrom.nanos);
         int n = settings.costCheckouts();
+        Counters steadyFrom = Counters.read(servicePids, db);
+        long[] steady = openLoop(settings.steadyRate(), settings.steadyTime(), new Calls(), null);
+        db.awaitAllCompleted();
+        db.settle();
+        Counters steadyTo = Counters.read(servicePids, db);
+        double steadyIdleShare = (steadyTo.nanos - steadyFrom.nanos) / (double) (idleTo.nanos - idleFrom.nanos);
+        long completed = Math.max(1, steady[0]);
         return new Cost(
                 (to.serviceCpuMs - from.serviceCpuMs - idleShare * (idleTo.serviceCpuMs - idleFrom.serviceCpuMs)) / n,
                 (to.postgresCpuMs - from.postgresCpuMs - idleShare * (idleTo.postgresCpuMs - idleFrom.postgresCpuMs)) / n,
                 (to.commits - from.commits - idleShare * (idleTo.commits - idleFrom.commits)) / n,
                 (to.rowsWritten - from.rowsWritten - idleShare * (idleTo.rowsWritten - idleFrom.rowsWritten)) / n,
-                db.statements() < 0 ? Double.NaN : db.statements() / (double) n, calls / (double) n);
+                db.statements() < 0 ? Double.NaN : db.statements() / (double) n, calls / (double) n,
+                (steadyTo.serviceCpuMs - steadyFrom.serviceCpuMs
+                        - steadyIdleShare * (idleTo.serviceCpuMs - idleFrom.serviceCpuMs)) / completed,
+                (steadyTo.postgresCpuMs - steadyFrom.postgresCpuMs
+                        - steadyIdleShare * (idleTo.postgresCpuMs - idleFrom.postgresCpuMs)) / completed);
     }
 
     private record Started(String checkoutId, long atMillis) {
