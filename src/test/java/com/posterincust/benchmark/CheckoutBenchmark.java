@@ -309,6 +309,7 @@ public final class CheckoutBenchmark {
         long calls = poster.requests.get() + incust.requests() - callsFrom;
         double idleShare = (to.nanos - from.nanos) / (double) (idleTo.nanos - idleFrom.nanos);
         int n = settings.costCheckouts();
+        long statements = db.statements();
         Counters steadyFrom = Counters.read(servicePids, db);
         long[] steady = openLoop(settings.steadyRate(), settings.steadyTime(), new Calls(), null);
         db.awaitAllCompleted();
@@ -321,7 +322,7 @@ public final class CheckoutBenchmark {
                 (to.postgresCpuMs - from.postgresCpuMs - idleShare * (idleTo.postgresCpuMs - idleFrom.postgresCpuMs)) / n,
                 (to.commits - from.commits - idleShare * (idleTo.commits - idleFrom.commits)) / n,
                 (to.rowsWritten - from.rowsWritten - idleShare * (idleTo.rowsWritten - idleFrom.rowsWritten)) / n,
-                db.statements() < 0 ? Double.NaN : db.statements() / (double) n, calls / (double) n,
+                statements < 0 ? Double.NaN : statements / (double) n, calls / (double) n,
                 (steadyTo.serviceCpuMs - steadyFrom.serviceCpuMs
                         - steadyIdleShare * (idleTo.serviceCpuMs - idleFrom.serviceCpuMs)) / completed,
                 (steadyTo.postgresCpuMs - steadyFrom.postgresCpuMs
