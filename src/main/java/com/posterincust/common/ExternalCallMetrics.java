@@ -3,6 +3,8 @@ package com.posterincust.common;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -15,6 +17,8 @@ public final class ExternalCallMetrics {
     public static final String METER = "orchestrator.external.calls";
 
     private final MeterRegistry registry;
+    /** A timer is built once per system, operation and outcome, not on every call (docs/performance.md). */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public ExternalCallMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -37,10 +41,14 @@ public final class ExternalCallMetrics {
             outcome = "refused";
             throw e;
         } finally {
-            Timer.builder(METER).tag("system", system).tag("operation", operation).tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(registry)
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            timer(system, operation, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Timer timer(String system, String operation, String outcome) {
+        return timers.computeIfAbsent(system + ' ' + operation + ' ' + outcome, key -> Timer.builder(METER)
+                .tag("system", system).tag("operation", operation).tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry));
     }
 }
