@@ -1,18 +1,27 @@
 package com.posterincust.binding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.posterincust.common.TokenCipher;
 import com.posterincust.incust.IncustCredentials;
 import com.posterincust.installation.InstallationRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code terminal_binding} table. Terminal passwords are encrypted; no read but {@link #credentials} returns them. */
+/**
+ * The {@code terminal_binding} table. Terminal passwords are encrypted; no read but {@link #credentials} returns them.
+ * A binding's credentials never change (another login is another binding), so each node decrypts them once and keeps
+ * them while they are used; the register API finds its register's binding through {@link #findActiveCached}.
+ */
 @Repository
 public class TerminalBindingRepository {
 
@@ -29,13 +38,17 @@ public class TerminalBindingRepository {
     private final TokenCipher cipher;
     private final InstallationRepository installations;
     private final Clock clock;
+    private final ActiveBindingCache activeBindings;
+    private final Cache<String, IncustCredentials> credentials = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterAccess(Duration.ofHours(1)).build();
 
     public TerminalBindingRepository(JdbcClient jdbc, TokenCipher cipher, InstallationRepository installations,
-                                     Clock clock) {
+                                     Clock clock, @Value("${register.binding-cache-time:10s}") Duration cacheTime) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.installations = installations;
         this.clock = clock;
+        this.activeBindings = new ActiveBindingCache(cacheTime, Ticker.systemTicker());
     }
 
     /**
@@ -64,6 +77,7 @@ public class TerminalBindingRepository {
                         binding.terminalCurrency(), binding.customerIdWithoutSession(),
                         TerminalBindingStatus.ACTIVE.name(), activeKey, now, now)
                 .update();
+        activeBindings.forgetAllWhenCommitted();
         return replaced;
     }
 
@@ -85,7 +99,16 @@ public class TerminalBindingRepository {
                 .param(activeKey(account, tabletId)).query(TerminalBindingRepository::map).optional();
     }
 
+    /** The register's active binding as its calls see it: at most {@code register.binding-cache-time} old. */
+    public Optional<TerminalBinding> findActiveCached(String account, String tabletId) {
+        return activeBindings.get(activeKey(account, tabletId), () -> findActive(account, tabletId));
+    }
+
     public IncustCredentials credentials(String bindingId) {
+        return credentials.get(bindingId, this::readCredentials);
+    }
+
+    private IncustCredentials readCredentials(String bindingId) {
         return jdbc.sql("select incust_login, incust_password from terminal_binding where id = ?")
                 .param(bindingId)
                 .query((rs, row) -> new IncustCredentials(rs.getString(1),
@@ -95,6 +118,7 @@ public class TerminalBindingRepository {
 
     /** @return whether an active binding was removed */
     public boolean remove(String id) {
+        activeBindings.forgetAllWhenCommitted();
         return jdbc.sql("update terminal_binding set status = ?, active_tablet = null, updated_at = ? "
                         + "where id = ? and status = ?")
                 .params(TerminalBindingStatus.REMOVED.name(), OffsetDateTime.now(clock), id,
@@ -103,6 +127,7 @@ public class TerminalBindingRepository {
     }
 
     public int deactivateAccount(String account) {
+        activeBindings.forgetAllWhenCommitted();
         return jdbc.sql("update terminal_binding set status = ?, active_tablet = null, updated_at = ? "
                         + "where account = ? and status = ?")
                 .params(TerminalBindingStatus.DEACTIVATED.name(), OffsetDateTime.now(clock), account,

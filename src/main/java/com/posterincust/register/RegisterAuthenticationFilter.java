@@ -102,7 +102,7 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
         }
         String spot = request.getHeader(HEADER_SPOT);
         Optional<TerminalBinding> binding = PosterClient.ACCOUNT_NAME.matcher(accountName).matches()
-                ? bindings.findActive(accountName, tablet) : Optional.empty();
+                ? bindings.findActiveCached(accountName, tablet) : Optional.empty();
         if (binding.isEmpty() || (!isBlank(spot) && !spot.equals(binding.get().spotId()))) {
             refuse(response, HttpStatus.FORBIDDEN, "not-bound",
                     "This register is not bound to an inCust terminal; bind it in the administration first",

@@ -134,6 +134,8 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
         assertThat(list.findValuesAsText("bindingId")).containsExactly(first, second);
         assertThat(list.toString()).doesNotContain("password").doesNotContain("bar-login");
 
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, now()).statusCode())
+                .as("the register's binding now in the register API's cache").isEqualTo(200);
         HttpResponse<String> removed = admin("DELETE", "/api/admin/v1/terminal-bindings/" + second);
         assertThat(removed.statusCode()).isEqualTo(200);
         assertThat(json.readTree(removed.body()).path("status").asText()).isEqualTo("REMOVED");
@@ -317,6 +319,8 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
     void uninstallingTheAppDeactivatesTheAccountsBindings() throws Exception {
         String bindingId = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())
                 .path("bindingId").asText();
+        assertThat(register("GET", "/api/register/v1/connection", "", "3", "2", SECRET, now()).statusCode())
+                .as("the register's binding now in the register API's cache").isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(url("/poster/webhooks")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(BlackBox.webhookBody(json, account, "application", "1",
                         "removed", null, now())))).statusCode()).isEqualTo(200);
