@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a register may do with its own checkouts (docs/http-api.md): which call fits which status, what a repeated
@@ -45,31 +46,38 @@ public class RegisterCheckouts {
     private final CheckoutRepository checkouts;
     private final CustomerSessionRepository sessions;
     private final ObjectMapper json;
+    private final TransactionTemplate transactions;
 
     public RegisterCheckouts(CheckoutCommands commands, CheckoutService service, CheckoutRepository checkouts,
-                             CustomerSessionRepository sessions, ObjectMapper json) {
+                             CustomerSessionRepository sessions, ObjectMapper json, TransactionTemplate transactions) {
         this.commands = commands;
         this.service = service;
         this.checkouts = checkouts;
         this.sessions = sessions;
         this.json = json;
+        this.transactions = transactions;
     }
 
-    /** Starts the checkout of an order, or answers the one this register started with the same key and body. */
+    /**
+     * Starts the checkout of an order, or answers the one this register started with the same key and body. The key's
+     * lookup, the guest's session and the start are one transaction: one commit, not three.
+     */
     public CheckoutOutcome start(RegisterContext register, String idempotencyKey, CheckoutRequest request) {
         String hash = hash(request);
-        Optional<Checkout> earlier = checkouts.findByIdempotencyKey(register.account(), register.tabletId(),
-                idempotencyKey);
-        if (earlier.isPresent()) {
-            return repeated(earlier.get(), hash);
-        }
-        List<CheckoutModel.Item> items = request.validated(register.terminalCurrency());
-        String customerId = customerOf(register, request);
         try {
-            return new Created(commands.start(new CheckoutCommands.NewCheckout(UUID.randomUUID().toString(),
-                    register.account(), register.tabletId(), register.bindingId(), idempotencyKey, hash,
-                    request.orderId(), blankToNull(request.transactionId()), customerId, request.currency(),
-                    request.total().setScale(2), items)));
+            return transactions.execute(status -> {
+                Optional<Checkout> earlier = checkouts.findByIdempotencyKey(register.account(), register.tabletId(),
+                        idempotencyKey);
+                if (earlier.isPresent()) {
+                    return repeated(earlier.get(), hash);
+                }
+                List<CheckoutModel.Item> items = request.validated(register.terminalCurrency());
+                String customerId = customerOf(register, request);
+                return new Created(commands.start(new CheckoutCommands.NewCheckout(UUID.randomUUID().toString(),
+                        register.account(), register.tabletId(), register.bindingId(), idempotencyKey, hash,
+                        request.orderId(), blankToNull(request.transactionId()), customerId, request.currency(),
+                        request.total().setScale(2), items)));
+            });
         } catch (DuplicateKeyException sameKeyMeanwhile) {
             return repeated(checkouts.findByIdempotencyKey(register.account(), register.tabletId(), idempotencyKey)
                     .orElseThrow(), hash);
