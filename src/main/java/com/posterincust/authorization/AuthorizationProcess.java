@@ -6,7 +6,6 @@ public final class AuthorizationProcess {
     public static final String KEY = "customer-authorization";
     public static final String TASK_FILL_PROFILE = "FillCustomerProfile";
 
-    public static final String VAR_SESSION_ID = "sessionId";
     public static final String VAR_LABEL = "sessionLabel";
     public static final String VAR_IDENTIFIER_TYPE = "identifierType";
     public static final String VAR_MASKED_IDENTIFIER = "maskedIdentifier";

@@ -36,7 +36,6 @@ public class CustomerSessionCommands {
         runtime.createProcessInstanceByKey(AuthorizationProcess.KEY)
                 .businessKey(sessionId)
                 .setVariables(Variables.createVariables()
-                        .putValue(AuthorizationProcess.VAR_SESSION_ID, sessionId)
                         .putValue(AuthorizationProcess.VAR_LABEL, register.account() + " / register "
                                 + register.tabletId() + " / " + identifier)
                         .putValue(AuthorizationProcess.VAR_IDENTIFIER_TYPE, identifier.type().name())

@@ -15,7 +15,7 @@ public class LoadCustomerWalletDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String sessionId = (String) execution.getVariable(AuthorizationProcess.VAR_SESSION_ID);
+        String sessionId = execution.getProcessBusinessKey();
         authorization.loadWallet(sessionId, (String) execution.getVariable(AuthorizationProcess.VAR_CUSTOMER_ID));
     }
 }

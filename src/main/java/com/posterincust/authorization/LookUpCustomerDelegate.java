@@ -16,7 +16,7 @@ public class LookUpCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String sessionId = (String) execution.getVariable(AuthorizationProcess.VAR_SESSION_ID);
+        String sessionId = execution.getProcessBusinessKey();
         Optional<String> customerId = authorization.lookUp(sessionId);
         execution.setVariable(AuthorizationProcess.VAR_CUSTOMER_FOUND, customerId.isPresent());
         execution.setVariable(AuthorizationProcess.VAR_CUSTOMER_ID, customerId.orElse(null));

@@ -15,7 +15,7 @@ public class RegisterNewCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String sessionId = (String) execution.getVariable(AuthorizationProcess.VAR_SESSION_ID);
+        String sessionId = execution.getProcessBusinessKey();
         execution.setVariable(AuthorizationProcess.VAR_CUSTOMER_ID, authorization.register(sessionId));
     }
 }

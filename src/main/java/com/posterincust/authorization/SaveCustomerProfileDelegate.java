@@ -16,7 +16,7 @@ public class SaveCustomerProfileDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String sessionId = (String) execution.getVariable(AuthorizationProcess.VAR_SESSION_ID);
+        String sessionId = execution.getProcessBusinessKey();
         authorization.saveProfile(sessionId, new Loyalty.Profile(
                 (String) execution.getVariable(AuthorizationProcess.TRANSIENT_PROFILE_NAME),
                 (String) execution.getVariable(AuthorizationProcess.TRANSIENT_PROFILE_GENDER),

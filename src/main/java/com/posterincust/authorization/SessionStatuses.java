@@ -36,6 +36,6 @@ public class SessionStatuses implements ModelStatus<CustomerSessionStatus> {
 
     @Override
     public void set(DelegateExecution execution, CustomerSessionStatus status) {
-        sessions.setStatus((String) execution.getVariable(AuthorizationProcess.VAR_SESSION_ID), status);
+        sessions.setStatus(execution.getProcessBusinessKey(), status);
     }
 }

@@ -15,7 +15,7 @@ public class CheckCodeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
+        String checkoutId = execution.getProcessBusinessKey();
         execution.setVariable(CheckoutProcess.VAR_CODE_OUTCOME, checkouts.checkCode(checkoutId,
                 (String) execution.getVariable(CheckoutProcess.TRANSIENT_CODE)).name());
     }

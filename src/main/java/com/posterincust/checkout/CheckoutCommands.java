@@ -53,7 +53,6 @@ public class CheckoutCommands {
         runtime.createProcessInstanceByKey(CheckoutProcess.KEY)
                 .businessKey(checkout.id())
                 .setVariables(Variables.createVariables()
-                        .putValue(CheckoutProcess.VAR_CHECKOUT_ID, checkout.id())
                         .putValue(CheckoutProcess.VAR_LABEL, checkout.account() + " / register " + checkout.tabletId()
                                 + " / order " + checkout.orderId())
                         .putValue(CheckoutProcess.VAR_TOTAL, checkout.total().doubleValue()))

@@ -12,7 +12,6 @@ public final class CheckoutProcess {
     public static final String MESSAGE_RECEIPT_CLOSED = "checkout-receipt-closed";
     public static final String MESSAGE_RECEIPT_DELETED = "checkout-receipt-deleted";
 
-    public static final String VAR_CHECKOUT_ID = "checkoutId";
     public static final String VAR_LABEL = "checkoutLabel";
     public static final String VAR_TOTAL = "total";
     public static final String VAR_CONFIRMATION_REQUIRED = "confirmationRequired";

@@ -36,6 +36,6 @@ public class CheckoutStatuses implements ModelStatus<CheckoutStatus> {
 
     @Override
     public void set(DelegateExecution execution, CheckoutStatus status) {
-        checkouts.setStatus((String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID), status);
+        checkouts.setStatus(execution.getProcessBusinessKey(), status);
     }
 }

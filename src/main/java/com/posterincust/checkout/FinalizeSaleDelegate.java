@@ -15,7 +15,7 @@ public class FinalizeSaleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
+        String checkoutId = execution.getProcessBusinessKey();
         execution.setVariable(CheckoutProcess.VAR_BONUS_CHECK, checkouts.finalizeSale(checkoutId).check());
     }
 }

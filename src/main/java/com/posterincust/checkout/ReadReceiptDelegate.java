@@ -15,7 +15,7 @@ public class ReadReceiptDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
+        String checkoutId = execution.getProcessBusinessKey();
         Object checks = execution.getVariable(CheckoutProcess.VAR_RECEIPT_CHECKS);
         execution.setVariable(CheckoutProcess.VAR_RECEIPT_CHECKS, checks == null ? 1 : (Integer) checks + 1);
         execution.setVariable(CheckoutProcess.VAR_RECEIPT_STATE, checkouts.readReceipt(checkoutId).name());

@@ -15,7 +15,7 @@ public class RecordClosedReceiptDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
+        String checkoutId = execution.getProcessBusinessKey();
         checkouts.recordClosedReceipt(checkoutId);
     }
 }

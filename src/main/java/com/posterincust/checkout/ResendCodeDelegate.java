@@ -16,7 +16,7 @@ public class ResendCodeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
+        String checkoutId = execution.getProcessBusinessKey();
         checkouts.resend(checkoutId);
         execution.setVariable(CheckoutProcess.VAR_CONFIRMATION_EXPIRES_AT,
                 Date.from(checkouts.codeExpiry(checkoutId).toInstant()));

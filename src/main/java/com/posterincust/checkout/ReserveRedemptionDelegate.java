@@ -18,7 +18,7 @@ public class ReserveRedemptionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String checkoutId = (String) execution.getVariable(CheckoutProcess.VAR_CHECKOUT_ID);
+        String checkoutId = execution.getProcessBusinessKey();
         CheckoutService.Reservation reservation = checkouts.reserve(checkoutId);
         if (reservation instanceof CheckoutService.Reservation.Refused refused) {
             throw new BpmnError(CheckoutProcess.ERROR_REDEMPTION_REJECTED, refused.reason());

@@ -16,7 +16,7 @@ public class CancelSaleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reversals.cancelInIncust((String) execution.getVariable(SaleReversalProcess.VAR_CHECKOUT_ID))
+        reversals.cancelInIncust(execution.getProcessBusinessKey())
                 .ifPresent(refusal -> {
                     throw new BpmnError(SaleReversalProcess.ERROR_INCUST_REFUSED, refusal);
                 });

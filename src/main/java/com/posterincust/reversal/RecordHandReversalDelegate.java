@@ -15,7 +15,7 @@ public class RecordHandReversalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reversals.recordHandReversal((String) execution.getVariable(SaleReversalProcess.VAR_CHECKOUT_ID),
+        reversals.recordHandReversal(execution.getProcessBusinessKey(),
                 SaleReversalProcess.DONE_BY_HAND.equals(execution.getVariable(SaleReversalProcess.VAR_HAND_REVERSAL)));
     }
 }

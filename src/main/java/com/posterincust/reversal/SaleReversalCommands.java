@@ -76,7 +76,6 @@ public class SaleReversalCommands {
         runtime.createProcessInstanceByKey(SaleReversalProcess.KEY)
                 .businessKey(checkoutId)
                 .setVariables(Variables.createVariables()
-                        .putValue(SaleReversalProcess.VAR_CHECKOUT_ID, checkoutId)
                         .putValue(SaleReversalProcess.VAR_LABEL, checkout.account() + " / register "
                                 + checkout.tabletId() + " / order " + checkout.orderId())
                         .putValue(SaleReversalProcess.VAR_REASON, reason)

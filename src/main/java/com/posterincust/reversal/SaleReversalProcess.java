@@ -8,8 +8,7 @@ public final class SaleReversalProcess {
     public static final String KEY = "sale-reversal";
     public static final String TASK_REVERSE_BY_HAND = "ReverseTheSaleByHand";
 
-    /** The same name as the checkout's: the model's statuses are set on the checkout it names. */
-    public static final String VAR_CHECKOUT_ID = CheckoutProcess.VAR_CHECKOUT_ID;
+    /** The same name as the checkout's label; the business key is the checkout's id, whose statuses the model sets. */
     public static final String VAR_LABEL = CheckoutProcess.VAR_LABEL;
     public static final String VAR_REASON = "reason";
     public static final String VAR_GUEST = "guest";

@@ -273,8 +273,7 @@ class CustomerAuthorizationProcessTest {
                 new CustomerIdentifier(IdentifierType.QR, "ABCD1234"));
 
         assertThatThrownBy(() -> runtime.createProcessInstanceByKey(AuthorizationProcess.KEY)
-                .businessKey(sessionId).setVariables(Map.of(AuthorizationProcess.VAR_SESSION_ID, sessionId,
-                        AuthorizationProcess.VAR_IDENTIFIER_TYPE, "LOYALTY_APP", AuthorizationProcess.VAR_MASKED_IDENTIFIER,
+                .businessKey(sessionId).setVariables(Map.of(AuthorizationProcess.VAR_IDENTIFIER_TYPE, "LOYALTY_APP", AuthorizationProcess.VAR_MASKED_IDENTIFIER,
                         "***")).execute())
                 .hasMessageContaining("condition expression returns null");
         verify(incust, never()).registerCustomer(any(), any());
