@@ -103,7 +103,8 @@ public final class CheckoutBenchmark {
      * sequential ones their commits, rows, statements (NaN without pg_stat_statements) and external calls.
      */
     public record Cost(double serviceCpuMs, double postgresCpuMs, double commits, double rowsWritten,
-                       double statements, double externalCalls, double steadyServiceCpuMs, double steadyPostgresCpuMs) {
+                       double statements, double externalCalls, double steadyServiceCpuMs, double steadyPostgresCpuMs,
+                       double steadyJitCpuMs) {
     }
 
     /**
@@ -136,6 +137,9 @@ public final class CheckoutBenchmark {
             out.append("| per checkout | median |\n|---|---|\n");
             out.append(row("service CPU, steady state (" + settings.steadyRate() + "/s for "
                     + settings.steadyTime().toSeconds() + " s, all nodes)", cost(Cost::steadyServiceCpuMs), "ms"));
+            out.append(row("of which the JIT compiler's (C1, C2 threads), steady state", cost(Cost::steadyJitCpuMs), "ms"));
+            out.append(row("service CPU without the JIT compiler, steady state",
+                    cost(c -> c.steadyServiceCpuMs() - c.steadyJitCpuMs()), "ms"));
             out.append(row("PostgreSQL CPU, steady state", cost(Cost::steadyPostgresCpuMs), "ms"));
             out.append(row("service CPU, one checkout after another", cost(Cost::serviceCpuMs), "ms"));
             out.append(row("PostgreSQL CPU, one checkout after another", cost(Cost::postgresCpuMs), "ms"));
@@ -326,7 +330,8 @@ public final class CheckoutBenchmark {
                 (steadyTo.serviceCpuMs - steadyFrom.serviceCpuMs
                         - steadyIdleShare * (idleTo.serviceCpuMs - idleFrom.serviceCpuMs)) / completed,
                 (steadyTo.postgresCpuMs - steadyFrom.postgresCpuMs
-                        - steadyIdleShare * (idleTo.postgresCpuMs - idleFrom.postgresCpuMs)) / completed);
+                        - steadyIdleShare * (idleTo.postgresCpuMs - idleFrom.postgresCpuMs)) / completed,
+                (steadyTo.jitCpuMs - steadyFrom.jitCpuMs) / completed);
     }
 
     private record Started(String checkoutId, long atMillis) {
@@ -588,17 +593,37 @@ public final class CheckoutBenchmark {
     }
 
     /** CPU of the service's process and of every PostgreSQL process, from /proc, and the database's counters. */
-    private record Counters(long nanos, double serviceCpuMs, double postgresCpuMs, long commits, long rowsWritten) {
+    /** {@code jitCpuMs}: the service's JIT compiler threads, part of {@code serviceCpuMs}. */
+    private record Counters(long nanos, double serviceCpuMs, double postgresCpuMs, long commits, long rowsWritten,
+                            double jitCpuMs) {
 
         private static final double MS_PER_TICK = 1000.0 / clockTicks();
 
         static Counters read(List<Long> servicePids, Database db) throws Exception {
             long[] written = db.commitsAndRowsWritten();
             long serviceTicks = 0;
+            long jitTicks = 0;
             for (long pid : servicePids) {
                 serviceTicks += cpuTicks(Path.of("/proc", String.valueOf(pid), "stat"));
+                jitTicks += compilerTicks(pid);
             }
-            return new Counters(System.nanoTime(), serviceTicks * MS_PER_TICK, postgresTicks() * MS_PER_TICK, written[0] - db.ownQueries.get(), written[1]);
+            return new Counters(System.nanoTime(), serviceTicks * MS_PER_TICK, postgresTicks() * MS_PER_TICK,
+                    written[0] - db.ownQueries.get(), written[1], jitTicks * MS_PER_TICK);
+        }
+
+        /** HotSpot's C1 and C2 compiler threads (on 2 cores one of each, never stopped, so none of their time is lost). */
+        private static long compilerTicks(long pid) throws IOException {
+            try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                return threads.map(thread -> thread.resolve("stat"))
+                        .filter(stat -> {
+                            try {
+                                return Files.readString(stat).matches("(?s)\\d+ \\(C[12] CompilerThre.*");
+                            } catch (IOException gone) {
+                                return false;
+                            }
+                        })
+                        .mapToLong(Counters::cpuTicksOrZero).sum();
+            }
         }
 
         private static long postgresTicks() throws IOException {

@@ -31,6 +31,6 @@ class CheckoutBenchmarkIT {
         assertThat(instant.rates().get(0).serviceCpuMs()).isPositive();
         assertThat(instant.rates().get(0).postgresCpuMs()).isPositive();
         assertThat(instant.overhead()).isPositive();
-        assertThat(report.asMarkdown()).contains("service CPU, steady state", "external HTTP calls", "saturation", "CPU per checkout", "Overhead");
+        assertThat(report.asMarkdown()).contains("service CPU, steady state", "JIT compiler", "external HTTP calls", "saturation", "CPU per checkout", "Overhead");
     }
 }
