@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * finished instance and nothing more. Kept: each process instance (business key, start, end, the end event it reached),
  * each user task, and the variables named {@code …Label} (the checkout's, session's and binding's label, by which an
  * operator finds an instance). Not kept, unlike {@code audit}: one row per activity an instance passed and the last
- * value of every other variable — 40 of a checkout's 97 rows (docs/performance.md, docs/operations.md).
+ * value of every other variable — 36 of a checkout's 97 rows (docs/performance.md, docs/operations.md).
  * <p>
  * The engine stores its history level in the database and refuses to start with another: this plugin lets a database
  * move between {@code audit} and {@code orchestrator} (an existing installation, or the tests, which keep {@code audit}
