@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +22,8 @@ final class ActiveBindingCache {
     private static final long MAX_REGISTERS = 100_000;
 
     private final Cache<String, TerminalBinding> bindings;
+    /** Moves on each change: a read that began before it is not kept, or it would bring the old binding back. */
+    private final AtomicLong changes = new AtomicLong();
 
     ActiveBindingCache(Duration time, Ticker ticker) {
         this.bindings = Caffeine.newBuilder().expireAfterWrite(time).maximumSize(MAX_REGISTERS).ticker(ticker).build();
@@ -31,22 +34,30 @@ final class ActiveBindingCache {
         if (remembered != null) {
             return Optional.of(remembered);
         }
+        long changesBefore = changes.get();
         Optional<TerminalBinding> active = read.get();
-        active.ifPresent(binding -> bindings.put(register, binding));
+        if (changes.get() == changesBefore) {
+            active.ifPresent(binding -> bindings.put(register, binding));
+        }
         return active;
     }
 
     /** Bindings change a few times a day: all are forgotten, so no change needs to say which register it was. */
     void forgetAllWhenCommitted() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            bindings.invalidateAll();
+            forgetAll();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                bindings.invalidateAll();
+                forgetAll();
             }
         });
+    }
+
+    private void forgetAll() {
+        changes.incrementAndGet();
+        bindings.invalidateAll();
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Checks the signature over the full URL, the raw body and the time (401 {@code bad-signature}); that the signed URL
  * names the register the unsigned headers claim (401), so a captured request cannot speak for another register; that
  * a call with an effect is not a signed request received before (401); then finds the register's active binding
- * (403 {@code not-bound}) and hands it to the controllers as a {@link RegisterContext}.
+ * (403 {@code not-bound}; read at most {@code register.binding-cache-time} ago) and hands it to the controllers as a {@link RegisterContext}.
  */
 public class RegisterAuthenticationFilter extends OncePerRequestFilter {
 

@@ -255,7 +255,7 @@ public final class CheckoutBenchmark {
             incust.answerAfter(0);
             installAndBind();
             closedLoop(Math.min(8, settings.registers()), settings.warmUp(), Duration.ofMinutes(10), new Calls());
-            db.awaitAllCompleted();
+            db.awaitSalesFinalized();
             Cost cost = cost(pids, db);
             List<ProfileRun> profiles = new ArrayList<>();
             for (Profile profile : settings.profiles()) {
@@ -273,13 +273,13 @@ public final class CheckoutBenchmark {
         long started = System.nanoTime();
         long done = closedLoop(settings.saturationRegisters(), Integer.MAX_VALUE, settings.saturationTime(), new Calls());
         double saturation = done / ((System.nanoTime() - started) / 1e9);
-        db.awaitAllCompleted();
+        db.awaitSalesFinalized();
         List<RateRun> rates = new ArrayList<>();
         for (int rate : settings.rates()) {
             Calls calls = new Calls();
             Counters from = Counters.read(servicePids, db);
             long[] outcome = openLoop(rate, settings.atEachRate(), calls, null);
-            db.awaitAllCompleted();
+            db.awaitSalesFinalized();
             Counters to = Counters.read(servicePids, db);
             long completed = Math.max(1, outcome[0]);
             rates.add(new RateRun(rate, outcome[0] / (outcome[2] / 1e9), outcome[1], calls.percentiles(),
@@ -292,7 +292,7 @@ public final class CheckoutBenchmark {
         directly.start();
         openLoop(belowSeventyPercent, settings.atEachRate(), new Calls(), through);
         directly.join();
-        db.awaitAllCompleted();
+        db.awaitSalesFinalized();
         List<Long> throughTimes = db.completionTimes(through);
         return new ProfileRun(profile, saturation, rates, belowSeventyPercent, percentile(throughTimes, 0.5),
                 percentile(direct, 0.5));
@@ -308,7 +308,7 @@ public final class CheckoutBenchmark {
         Counters from = Counters.read(servicePids, db);
         long callsFrom = poster.requests.get() + incust.requests();
         closedLoop(1, settings.costCheckouts(), Duration.ofMinutes(10), new Calls());
-        db.awaitAllCompleted();
+        db.awaitSalesFinalized();
         db.settle();
         Counters to = Counters.read(servicePids, db);
         long calls = poster.requests.get() + incust.requests() - callsFrom;
@@ -317,7 +317,7 @@ public final class CheckoutBenchmark {
         long statements = db.statements();
         Counters steadyFrom = Counters.read(servicePids, db);
         long[] steady = openLoop(settings.steadyRate(), settings.steadyTime(), new Calls(), null);
-        db.awaitAllCompleted();
+        db.awaitSalesFinalized();
         db.settle();
         Counters steadyTo = Counters.read(servicePids, db);
         double steadyIdleShare = (steadyTo.nanos - steadyFrom.nanos) / (double) (idleTo.nanos - idleFrom.nanos);
@@ -748,7 +748,7 @@ public final class CheckoutBenchmark {
          * Until the service has finalized every sale whose receipt closed. A checkout a failed register call left
          * waiting for the register (counted as failed) stays as it is until its timer; it is no work of the service.
          */
-        void awaitAllCompleted() throws SQLException {
+        void awaitSalesFinalized() throws SQLException {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (single("select count(*) from checkout where status = 'FINALIZING'") > 0) {
                 if (System.nanoTime() > deadline) {

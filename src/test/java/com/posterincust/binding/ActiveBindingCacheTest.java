@@ -68,6 +68,17 @@ class ActiveBindingCacheTest {
         assertThat(get()).contains(binding("b-2"));
     }
 
+    @Test
+    void aReadUnderwayWhenAChangeCommitsIsNotKept() {
+        assertThat(cache.get("joe/3", () -> {
+            cache.forgetAllWhenCommitted();
+            return Optional.of(binding("b-1"));
+        })).as("the binding read before the change").contains(binding("b-1"));
+        stored.set(Optional.of(binding("b-2")));
+
+        assertThat(get()).contains(binding("b-2"));
+    }
+
     private Optional<TerminalBinding> get() {
         return cache.get("joe/3", () -> {
             reads.incrementAndGet();
