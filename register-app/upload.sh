@@ -13,11 +13,16 @@ cd "$(dirname "$0")"
 : "${POSTER_APPLICATION_SECRET:?set POSTER_APPLICATION_SECRET}"
 url="https://platform.joinposter.com/api/application.uploadPOSPlatformBundle?format=json"
 
+# md5 of standard input: GNU's md5sum (Linux), else BSD's md5 (macOS)
+md5_hex() {
+  if command -v md5sum >/dev/null 2>&1; then md5sum | cut -d' ' -f1; else md5 -q; fi
+}
+
 node build.mjs
 node --check bundle.js
-bundle_md5=$(md5sum bundle.js | cut -d' ' -f1)
+bundle_md5=$(md5_hex < bundle.js)
 # Poster's release signature: md5(application_id:md5(bundle):application_secret)
-sign=$(printf '%s:%s:%s' "$POSTER_APPLICATION_ID" "$bundle_md5" "$POSTER_APPLICATION_SECRET" | md5sum | cut -d' ' -f1)
+sign=$(printf '%s:%s:%s' "$POSTER_APPLICATION_ID" "$bundle_md5" "$POSTER_APPLICATION_SECRET" | md5_hex)
 
 if [ "${1:-}" = "--dry-run" ]; then
   echo "POST $url"

@@ -52,7 +52,7 @@ public class EncryptionConfiguration {
         }
         createReadableByOwnerOnly(keyFile);
         Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
-        log.warn("Created a local encryption key in {} for the sandbox run; production must set orchestrator.encryption.key",
+        log.info("Created a local encryption key in {} for the sandbox run; production must set orchestrator.encryption.key",
                 keyFile);
         return key;
     }

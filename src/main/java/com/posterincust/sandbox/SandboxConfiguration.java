@@ -65,23 +65,24 @@ public class SandboxConfiguration implements InitializingBean {
         }
     }
 
+    /** A line per log event: the log writes a message's line breaks as visible escapes (docs/operations.md). */
     @EventListener(ApplicationReadyEvent.class)
     public void printDemoAccess(ApplicationReadyEvent ready) {
         String self = publicAddress.getPublicBaseUrl();
-        log.info("""
-
-                ==== Sandbox run: fake Poster and inCust in this process; nothing reaches the real ones ====
-                  Sandbox register {}/sandbox/register   <- start here: a checkout as the cashier, by clicking
-                  Cockpit        {}/camunda/app/cockpit/   log in as {} / {}
-                  Install app    {}/poster/install   (plays Poster's "Allow access" page)
-                  Installations  {}/api/admin/v1/installations   (HTTP Basic, same login)
-                  SMS outbox     {}/sandbox/sms-outbox   (demo confirmation codes)
-                  OpenAPI        {}/v3/api-docs   and   {}/swagger-ui.html
-                  Demo Poster account "{}" (customer number {}); inCust terminal logins: {}
-                  Demo guests: +380501234567 (150 bonus points, a coupon), +380671112233; any other phone is new
-                ==========================================================================================""",
-                self, self, environment.getProperty("camunda.bpm.admin-user.id"),
-                environment.getProperty("camunda.bpm.admin-user.password"), self, self, self, self, self,
-                SandboxData.ACCOUNT, SandboxData.ACCOUNT_NUMBER, SandboxData.terminalLogins());
+        List.of("==== Sandbox run: fake Poster and inCust in this process; nothing reaches the real ones ====",
+                "  Sandbox register " + self + "/sandbox/register   <- start here: a checkout as the cashier, by clicking",
+                "  Back office    " + self + "/sandbox/back-office   (the café owner's page: registers, bindings, sales)",
+                "  Cockpit        " + self + "/camunda/app/cockpit/   log in as "
+                        + environment.getProperty("camunda.bpm.admin-user.id") + " / "
+                        + environment.getProperty("camunda.bpm.admin-user.password"),
+                "  Install app    " + self + "/poster/install   (plays Poster's \"Allow access\" page)",
+                "  Installations  " + self + "/api/admin/v1/installations   (HTTP Basic, same login)",
+                "  SMS outbox     " + self + "/sandbox/sms-outbox   (demo confirmation codes)",
+                "  OpenAPI        " + self + "/v3/api-docs   and   " + self + "/swagger-ui.html",
+                "  Demo Poster account \"" + SandboxData.ACCOUNT + "\" (customer number " + SandboxData.ACCOUNT_NUMBER
+                        + "); inCust terminal logins: " + SandboxData.terminalLogins(),
+                "  Demo guests: +380501234567 (150 bonus points, a coupon), +380671112233; any other phone is new",
+                "==========================================================================================")
+                .forEach(log::info);
     }
 }

@@ -32,10 +32,7 @@ public final class PackagedService implements AutoCloseable {
 
     /** Starts the jar with the test's production settings plus {@code extra}, and waits until it is healthy. */
     public static PackagedService start(String name, List<String> extra) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Path.of("target", name + ".log");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar().getPath(),
@@ -56,6 +53,28 @@ public final class PackagedService implements AutoCloseable {
         return service;
     }
 
+    /**
+     * The jar as a newcomer starts it: no profile, no setting but the port, in an empty folder of its own (its
+     * {@code ./data}), so it is the default run on H2 with the sandbox.
+     */
+    public static PackagedService startDefaultRun(String name) throws Exception {
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Path.of("target", name + ".log").toAbsolutePath();
+        Path folder = Files.createTempDirectory(name);
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar().getAbsolutePath(), "--server.port=" + port)
+                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PackagedService service = new PackagedService(process, port, log);
+        service.waitUntilUp();
+        return service;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     public int port() {
         return port;
     }
@@ -73,7 +92,7 @@ public final class PackagedService implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
