@@ -9,9 +9,15 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One checkout of one receipt at one register, as the {@code checkout} table keeps it. */
+/**
+ * One checkout of one receipt at one register, as the {@code checkout} table keeps it.
+ *
+ * @param transactionId  Poster's receipt, as the register named it or Poster's webhook matched it
+ * @param posterClientId the guest as Poster knows them; null when the register gave a bare inCust customer id
+ */
 public record Checkout(String id, String account, String tabletId, String bindingId, String idempotencyKey,
-                       String requestHash, String orderId, String transactionId, String customerId, String currency,
+                       String requestHash, String orderId, String transactionId, String customerId,
+                       String posterClientId, String currency,
                        BigDecimal total, List<Item> items, CheckoutStatus status, Offer offer, Redemption redemption,
                        Result result, String incustTransactionId, BigDecimal reservedBonuses,
                        Confirmation confirmation, boolean confirmed, BigDecimal payedBonus, String rejection,

@@ -25,19 +25,22 @@ public class CheckoutCommands {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final CheckoutRepository checkouts;
+    private final CheckoutService service;
     private final TransactionTemplate transactions;
 
     public CheckoutCommands(RuntimeService runtime, TaskService tasks, CheckoutRepository checkouts,
-                            TransactionTemplate transactions) {
+                            CheckoutService service, TransactionTemplate transactions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.checkouts = checkouts;
+        this.service = service;
         this.transactions = transactions;
     }
 
     public record NewCheckout(String id, String account, String tabletId, String bindingId, String idempotencyKey,
                               String requestHash, String orderId, String transactionId, String customerId,
-                              String currency, BigDecimal total, List<CheckoutModel.Item> items) {
+                              String posterClientId, String currency, BigDecimal total,
+                              List<CheckoutModel.Item> items) {
     }
 
     /**
@@ -48,7 +51,8 @@ public class CheckoutCommands {
     public Checkout start(NewCheckout checkout) {
         checkouts.insert(checkout.id(), checkout.account(), checkout.tabletId(), checkout.bindingId(),
                 checkout.idempotencyKey(), checkout.requestHash(), checkout.orderId(), checkout.transactionId(),
-                checkout.customerId(), checkout.currency(), checkout.total(), checkout.items());
+                checkout.customerId(), checkout.posterClientId(), checkout.currency(), checkout.total(),
+                checkout.items());
         runtime.createProcessInstanceByKey(CheckoutProcess.KEY)
                 .businessKey(checkout.id())
                 .setVariables(Variables.createVariables()
@@ -118,11 +122,15 @@ public class CheckoutCommands {
 
     /**
      * The register's word after the receipt closed (Poster's webhook came first, at any moment): kept, and told to
-     * operators when by it the sale would have been finalized otherwise.
+     * operators when by it the sale would have been finalized otherwise. When it names another receipt than the
+     * webhook's, the register's receipt is checked against Poster ({@link CheckoutService#registerNamedAnotherReceipt}).
      */
     @Transactional
-    public Checkout lateReport(Checkout checkout, BigDecimal payedBonus) {
-        if (payedBonus != null && checkout.payedBonus() == null) {
+    public Checkout lateReport(Checkout checkout, String transactionId, BigDecimal payedBonus) {
+        if (transactionId != null && checkout.transactionId() != null
+                && !transactionId.equals(checkout.transactionId())) {
+            service.registerNamedAnotherReceipt(checkout, transactionId, payedBonus);
+        } else if (payedBonus != null && checkout.payedBonus() == null) {
             checkouts.saveLateReport(checkout.id(), payedBonus, lateReportCheck(checkout, payedBonus));
         }
         return reread(checkout.id());

@@ -40,14 +40,15 @@ public class CheckoutRepository {
 
     /** @throws org.springframework.dao.DuplicateKeyException when the register used this Idempotency-Key before */
     public void insert(String id, String account, String tabletId, String bindingId, String idempotencyKey,
-                       String requestHash, String orderId, String transactionId, String customerId, String currency,
-                       BigDecimal total, List<Item> items) {
+                       String requestHash, String orderId, String transactionId, String customerId,
+                       String posterClientId, String currency, BigDecimal total, List<Item> items) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into checkout (id, account, tablet_id, binding_id, idempotency_key, request_hash, order_id, "
-                        + "transaction_id, customer_id, currency, total, items, status, created_at, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "transaction_id, customer_id, poster_client_id, currency, total, items, status, created_at, "
+                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, account, tabletId, bindingId, idempotencyKey, requestHash, orderId, transactionId, customerId,
-                        currency, total, write(items), CheckoutStatus.AWAITING_REDEMPTION.name(), now, now)
+                        posterClientId, currency, total, write(items), CheckoutStatus.AWAITING_REDEMPTION.name(), now,
+                        now)
                 .update();
     }
 
@@ -155,6 +156,17 @@ public class CheckoutRepository {
                 .update();
     }
 
+    /**
+     * The register named another receipt than Poster's webhook matched, and Poster shows it closed: the checkout is
+     * that receipt's, with what the register reported and what the receipt shows (before the sale is finalized).
+     */
+    public void correctReceipt(String id, String transactionId, BigDecimal reported, BigDecimal shown) {
+        jdbc.sql("update checkout set transaction_id = ?, payed_bonus = coalesce(?, payed_bonus), "
+                        + "poster_payed_bonus = ?, updated_at = ? where id = ?")
+                .params(transactionId, reported, shown, OffsetDateTime.now(clock), id)
+                .update();
+    }
+
     /** What Poster's receipt shows as paid with bonuses. */
     public void savePosterBonus(String id, BigDecimal shown) {
         update(id, "poster_payed_bonus = ?", shown);
@@ -165,6 +177,11 @@ public class CheckoutRepository {
         jdbc.sql("update checkout set finalized_bonus = ?, bonus_check = ?, updated_at = ? where id = ?")
                 .params(evidence.amount(), evidence.check(), OffsetDateTime.now(clock), id)
                 .update();
+    }
+
+    /** A note for operators beside those the checkout has. */
+    public void addBonusCheck(String id, String check) {
+        update(id, "bonus_check = coalesce(bonus_check || '; ', '') || ?", check);
     }
 
     /** The register's word arriving after the receipt closed: kept, with the operators' note when there is one. */
@@ -202,7 +219,7 @@ public class CheckoutRepository {
             return new Checkout(rs.getString("id"), rs.getString("account"), rs.getString("tablet_id"),
                     rs.getString("binding_id"), rs.getString("idempotency_key"), rs.getString("request_hash"),
                     rs.getString("order_id"), rs.getString("transaction_id"), rs.getString("customer_id"),
-                    rs.getString("currency"), rs.getBigDecimal("total"), json.readValue(rs.getString("items"), ITEMS),
+                    rs.getString("poster_client_id"), rs.getString("currency"), rs.getBigDecimal("total"), json.readValue(rs.getString("items"), ITEMS),
                     CheckoutStatus.valueOf(rs.getString("status")), read(rs.getString("offer"), Offer.class),
                     read(rs.getString("redemption"), Redemption.class), read(rs.getString("result"), Result.class),
                     rs.getString("incust_transaction_id"), rs.getBigDecimal("reserved_bonuses"),

@@ -180,6 +180,33 @@ public class CheckoutService {
     }
 
     /**
+     * The register named receipt {@code named} after Poster's webhook settled the checkout with another on evidence
+     * (the same guest may pay two orders at one register). The register's word is the receipt when Poster shows it
+     * closed: before the sale is finalized the checkout becomes that receipt's; once finalized, operators are told
+     * (the checkout's bonus check and the log), as nothing can be finalized again.
+     */
+    public void registerNamedAnotherReceipt(Checkout checkout, String named, BigDecimal reported) {
+        Optional<PosterReceipt> receipt = poster.getTransaction(checkout.account(),
+                installations.accessToken(checkout.account()).orElseThrow(), named);
+        if (receipt.isEmpty() || receipt.get().state() != PosterReceipt.State.CLOSED) {
+            log.info("Checkout {}: the register named receipt {}, which Poster does not show closed; receipt {} stands",
+                    checkout.id(), named, checkout.transactionId());
+            return;
+        }
+        if (checkout.finalizedBonus() == null) {
+            checkouts.correctReceipt(checkout.id(), named, reported, receipt.get().payedBonus());
+            log.info("Checkout {}: receipt {} in place of {}, as the register named it and Poster shows it closed",
+                    checkout.id(), named, checkout.transactionId());
+            return;
+        }
+        String note = "The register named receipt " + named + ", closed in Poster, after the sale was finalized "
+                + "with receipt " + checkout.transactionId() + ", which Poster's webhook matched by guest and bonus: "
+                + "compare both receipts with inCust's sale " + checkout.incustTransactionId();
+        checkouts.addBonusCheck(checkout.id(), note);
+        log.warn("Checkout {}: {}", checkout.id(), note);
+    }
+
+    /**
      * Finalizes with the bonus the receipt paid as the evidence supports ({@link BonusEvidence}), never more than was
      * reserved. Safe to repeat.
      *

@@ -3,6 +3,8 @@ package com.posterincust.checkout;
 import com.posterincust.installation.InstallationRepository;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Acts on what Poster says of a receipt it mentioned in a webhook: a closed receipt settles the checkout that waits
- * for it (known by the receipt id, or the one checkout waiting at the register that closed it); a deleted one
+ * for it (known by the receipt id, or on evidence, {@link ReceiptEvidence}); a deleted one
  * releases a waiting checkout's reservation, or tells that a completed sale's receipt is gone ({@link SaleReceiptDeleted}:
  * the sale-reversal process undoes it in inCust).
  */
@@ -28,14 +30,19 @@ public class ReceiptHints {
     private final InstallationRepository installations;
     private final PosterClient poster;
     private final ApplicationEventPublisher events;
+    private final Counter ignoredReceipts;
 
     public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, InstallationRepository installations,
-                        PosterClient poster, ApplicationEventPublisher events) {
+                        PosterClient poster, ApplicationEventPublisher events, MeterRegistry metrics) {
         this.checkouts = checkouts;
         this.commands = commands;
         this.installations = installations;
         this.poster = poster;
         this.events = events;
+        this.ignoredReceipts = Counter.builder("orchestrator.receipt.hints.ignored")
+                .description("Closed receipts of Poster's webhooks that settled no checkout: none named them, and "
+                        + "no single waiting checkout had their guest and bonus")
+                .register(metrics);
     }
 
     public void receiptChanged(String account, String transactionId) {
@@ -55,20 +62,53 @@ public class ReceiptHints {
         }
     }
 
-    /** Any checkout of the receipt may settle: the one whose model waits for it does, the others change nothing. */
+    /**
+     * The checkouts of the receipt settle: those that named it, else the one checkout waiting at its register that
+     * the receipt is evidence of ({@link ReceiptEvidence}). Whether it still waits is the model's to say; the
+     * evidence is looked at again under the checkout's lock (the register may have named its receipt meanwhile).
+     */
     private void closed(String account, PosterReceipt receipt) {
-        List<Checkout> known = checkouts.findByTransaction(account, receipt.transactionId());
-        List<Checkout> candidates = known.isEmpty() ? theOneWaitingAt(account, receipt.tabletId()).stream().toList()
-                : known;
-        for (Checkout checkout : candidates) {
+        List<Checkout> named = checkouts.findByTransaction(account, receipt.transactionId());
+        for (Checkout checkout : named.isEmpty() ? matchedByEvidence(account, receipt) : named) {
             try {
-                commands.locked(checkout.id(), locked -> commands.receiptClosed(locked, receipt.transactionId(), null));
-                log.info("Checkout {}: receipt {} closed at register {}, as Poster says", checkout.id(),
-                        receipt.transactionId(), receipt.tabletId());
+                boolean settled = commands.locked(checkout.id(), locked -> {
+                    if (!ReceiptEvidence.settles(receipt, locked)) {
+                        return false;
+                    }
+                    commands.receiptClosed(locked, receipt.transactionId(), null);
+                    return true;
+                }).orElse(false);
+                if (settled) {
+                    log.info("Checkout {}: receipt {} closed at register {}, as Poster says", checkout.id(),
+                            receipt.transactionId(), receipt.tabletId());
+                } else {
+                    ignored(account, receipt, "the register named another receipt meanwhile");
+                }
             } catch (CheckoutCommands.WaitStateGone | OptimisticLockingException settledAlready) {
                 log.info("Checkout {}: receipt {} was settled already", checkout.id(), receipt.transactionId());
             }
         }
+    }
+
+    /** One checkout waiting at the receipt's register that the receipt is evidence of; two or more are ambiguous. */
+    private List<Checkout> matchedByEvidence(String account, PosterReceipt receipt) {
+        if (receipt.tabletId() == null) {
+            ignored(account, receipt, "Poster does not say which register closed it");
+            return List.of();
+        }
+        List<Checkout> matching = checkouts.findWaitingForReceipt(account, receipt.tabletId()).stream()
+                .filter(checkout -> ReceiptEvidence.settles(receipt, checkout)).toList();
+        if (matching.size() != 1) {
+            ignored(account, receipt, matching.isEmpty() ? "no checkout waiting at register " + receipt.tabletId()
+                    + " has its guest and bonus" : matching.size() + " checkouts waiting at register "
+                    + receipt.tabletId() + " match it");
+        }
+        return matching.size() == 1 ? matching : List.of();
+    }
+
+    private void ignored(String account, PosterReceipt receipt, String why) {
+        ignoredReceipts.increment();
+        log.info("Receipt {} of {} settles no checkout: {}", receipt.transactionId(), account, why);
     }
 
     /**
@@ -95,12 +135,4 @@ public class ReceiptHints {
         }
     }
 
-    /** Two or more checkouts waiting at one register are ambiguous: the register's word or the receipt check decides. */
-    private Optional<Checkout> theOneWaitingAt(String account, String tabletId) {
-        if (tabletId == null) {
-            return Optional.empty();
-        }
-        List<Checkout> waiting = checkouts.findWaitingForReceipt(account, tabletId);
-        return waiting.size() == 1 ? Optional.of(waiting.get(0)) : Optional.empty();
-    }
 }

@@ -2,8 +2,7 @@ package com.posterincust.checkout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.posterincust.authorization.CustomerSessionRepository;
-import com.posterincust.authorization.CustomerSessionStatus;
+import com.posterincust.authorization.IdentifiedGuests;
 import com.posterincust.checkout.CheckoutModel.Offer;
 import com.posterincust.checkout.CheckoutModel.Redemption;
 import com.posterincust.checkout.CheckoutOutcome.Created;
@@ -44,16 +43,16 @@ public class RegisterCheckouts {
     private final CheckoutCommands commands;
     private final CheckoutService service;
     private final CheckoutRepository checkouts;
-    private final CustomerSessionRepository sessions;
+    private final IdentifiedGuests guests;
     private final ObjectMapper json;
     private final TransactionTemplate transactions;
 
     public RegisterCheckouts(CheckoutCommands commands, CheckoutService service, CheckoutRepository checkouts,
-                             CustomerSessionRepository sessions, ObjectMapper json, TransactionTemplate transactions) {
+                             IdentifiedGuests guests, ObjectMapper json, TransactionTemplate transactions) {
         this.commands = commands;
         this.service = service;
         this.checkouts = checkouts;
-        this.sessions = sessions;
+        this.guests = guests;
         this.json = json;
         this.transactions = transactions;
     }
@@ -72,11 +71,11 @@ public class RegisterCheckouts {
                     return repeated(earlier.get(), hash);
                 }
                 List<CheckoutModel.Item> items = request.validated(register.terminalCurrency());
-                String customerId = customerOf(register, request);
+                IdentifiedGuests.Guest guest = guestOf(register, request);
                 return new Created(commands.start(new CheckoutCommands.NewCheckout(UUID.randomUUID().toString(),
                         register.account(), register.tabletId(), register.bindingId(), idempotencyKey, hash,
-                        request.orderId(), blankToNull(request.transactionId()), customerId, request.currency(),
-                        request.total().setScale(2), items)));
+                        request.orderId(), blankToNull(request.transactionId()), guest.customerId(),
+                        guest.posterClientId(), request.currency(), request.total().setScale(2), items)));
             });
         } catch (DuplicateKeyException sameKeyMeanwhile) {
             return repeated(checkouts.findByIdempotencyKey(register.account(), register.tabletId(), idempotencyKey)
@@ -146,7 +145,8 @@ public class RegisterCheckouts {
      */
     public CheckoutOutcome orderClosed(RegisterContext register, String id, String transactionId, BigDecimal payedBonus) {
         return attempt(register, id, checkout -> new Done(commands.receiptClosed(checkout, transactionId, payedBonus)),
-                checkout -> checkout.status().receiptClosed() ? new Done(commands.lateReport(checkout, payedBonus))
+                checkout -> checkout.status().receiptClosed()
+                        ? new Done(commands.lateReport(checkout, blankToNull(transactionId), payedBonus))
                         : Refused.wrongState(checkout));
     }
 
@@ -206,21 +206,22 @@ public class RegisterCheckouts {
                 : Refused.of(Refusal.IDEMPOTENCY_CONFLICT, "This Idempotency-Key was used for another checkout body");
     }
 
-    /** The session's customer; a bare inCust customer id only from a register whose binding allows it. */
-    private String customerOf(RegisterContext register, CheckoutRequest request) {
+    /**
+     * The session's guest; a bare inCust customer id only from a register whose binding allows it (Poster's client
+     * then unknown).
+     */
+    private IdentifiedGuests.Guest guestOf(RegisterContext register, CheckoutRequest request) {
         if (request.customerId() != null && !request.customerId().isBlank()) {
             if (!register.customerIdWithoutSession()) {
                 throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("customerId",
                         "is not accepted from this register: identify the guest with a customer session, or allow "
                                 + "customerIdWithoutSession in its binding")));
             }
-            return request.customerId();
+            return new IdentifiedGuests.Guest(request.customerId(), null);
         }
-        return sessions.findOfRegister(request.customerSessionId(), register.account(), register.tabletId())
-                .filter(session -> session.status() == CustomerSessionStatus.IDENTIFIED)
+        return guests.ofSession(request.customerSessionId(), register.account(), register.tabletId())
                 .orElseThrow(() -> ProblemException.invalidRequest(List.of(ProblemException.fieldError(
-                        "customerSessionId", "is not an identified customer session of this register"))))
-                .customerId();
+                        "customerSessionId", "is not an identified customer session of this register"))));
     }
 
     private String hash(CheckoutRequest request) {

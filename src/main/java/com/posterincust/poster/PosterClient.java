@@ -9,6 +9,7 @@ import feign.Client;
 import feign.Feign;
 import feign.Retryer;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,7 +223,20 @@ public class PosterClient {
         };
         String payedBonus = receipt.path("payed_bonus").asText("0");
         return Optional.of(new PosterReceipt(receipt.path("transaction_id").asText(transactionId), state,
-                PosterMoney.fromKopecks(payedBonus.isBlank() ? "0" : payedBonus), closingRegister(receipt)));
+                PosterMoney.fromKopecks(payedBonus.isBlank() ? "0" : payedBonus), closingRegister(receipt),
+                clientOf(receipt), closedAt(receipt)));
+    }
+
+    /** {@code client_id} 0 (or none) is a receipt without a guest. */
+    private static String clientOf(JsonNode receipt) {
+        String client = receipt.path("client_id").asText("").trim();
+        return client.isEmpty() || client.equals("0") ? null : client;
+    }
+
+    /** {@code date_close} in ms; 0 (or none) while the receipt is open. */
+    private static Instant closedAt(JsonNode receipt) {
+        String millis = receipt.path("date_close").asText("").trim();
+        return millis.matches("[1-9]\\d{0,15}") ? Instant.ofEpochMilli(Long.parseLong(millis)) : null;
     }
 
     /**

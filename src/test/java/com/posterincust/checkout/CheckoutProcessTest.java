@@ -352,7 +352,7 @@ class CheckoutProcessTest {
     void theWebhookFirstThenTheRegisterFinalizesOnceWithWhatPosterSaysWasPaid() {
         Checkout checkout = reservedWithoutConfirmation("tx-11", "20.00", "6001");
         when(poster.getTransaction(account, TOKEN, "6001")).thenReturn(Optional.of(
-                new PosterReceipt("6001", PosterReceipt.State.CLOSED, new BigDecimal("12.50"), "2")));
+                new PosterReceipt("6001", PosterReceipt.State.CLOSED, new BigDecimal("12.50"), "2", null, null)));
 
         assertThat(receiptClosed(checkout, "6001", null).status())
                 .isEqualTo(CheckoutStatus.FINALIZING);
@@ -369,7 +369,7 @@ class CheckoutProcessTest {
     void whenTheRegisterAndPostersReceiptDisagreeAnOperatorChecksTheBonus() {
         Checkout checkout = reservedWithoutConfirmation("tx-14", "20.00", "6004");
         when(poster.getTransaction(account, TOKEN, "6004")).thenReturn(Optional.of(
-                new PosterReceipt("6004", PosterReceipt.State.CLOSED, new BigDecimal("0.00"), "2")));
+                new PosterReceipt("6004", PosterReceipt.State.CLOSED, new BigDecimal("0.00"), "2", null, null)));
 
         receiptClosed(checkout, "6004", new BigDecimal("20.00"));
         runs(checkout, "RecordClosedReceipt", "FinalizeInIncust");
@@ -404,7 +404,7 @@ class CheckoutProcessTest {
     void whenNobodySaysAClosedReceiptIsReadFromPoster() {
         Checkout checkout = reservedWithoutConfirmation("tx-13", "20.00", "6003");
         when(poster.getTransaction(account, TOKEN, "6003")).thenReturn(Optional.of(
-                new PosterReceipt("6003", PosterReceipt.State.CLOSED, new BigDecimal("20.00"), "2")));
+                new PosterReceipt("6003", PosterReceipt.State.CLOSED, new BigDecimal("20.00"), "2", null, null)));
 
         management.executeJob(timer(checkout).getId());
         runs(checkout, "FinalizeInIncust");
@@ -430,7 +430,7 @@ class CheckoutProcessTest {
     void aDeletedReceiptReleases() {
         Checkout checkout = reservedWithoutConfirmation("tx-14", "20.00", "6004");
         when(poster.getTransaction(account, TOKEN, "6004")).thenReturn(Optional.of(
-                new PosterReceipt("6004", PosterReceipt.State.DELETED, BigDecimal.ZERO, "2")));
+                new PosterReceipt("6004", PosterReceipt.State.DELETED, BigDecimal.ZERO, "2", null, null)));
 
         management.executeJob(timer(checkout).getId());
         runs(checkout, "ReleaseReservation");
@@ -444,7 +444,7 @@ class CheckoutProcessTest {
     void aReceiptThatNeverClosesIsCheckedAgainThenReleased() {
         Checkout checkout = reservedWithoutConfirmation("tx-15", "20.00", "6005");
         when(poster.getTransaction(account, TOKEN, "6005")).thenReturn(Optional.of(
-                new PosterReceipt("6005", PosterReceipt.State.OPEN, BigDecimal.ZERO, "2")));
+                new PosterReceipt("6005", PosterReceipt.State.OPEN, BigDecimal.ZERO, "2", null, null)));
 
         management.executeJob(timer(checkout).getId());
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.AWAITING_ORDER_CLOSE);
@@ -581,14 +581,14 @@ class CheckoutProcessTest {
                     .orElseThrow();
         } catch (CheckoutCommands.WaitStateGone settledAlready) {
             // as the register's order-closed after the receipt closed: its word is kept, the status answered
-            return commands.locked(checkout.id(), locked -> commands.lateReport(locked, payedBonus)).orElseThrow();
+            return commands.locked(checkout.id(), locked -> commands.lateReport(locked, transactionId, payedBonus)).orElseThrow();
         }
     }
 
     private Checkout start() {
         String id = UUID.randomUUID().toString();
         Checkout checkout = commands.start(new CheckoutCommands.NewCheckout(id, account, "2", bindingId, "key-" + id, "hash",
-                "order-" + id.substring(0, 8), null, "c-1001", "UAH", new BigDecimal("91.00"),
+                "order-" + id.substring(0, 8), null, "c-1001", "501", "UAH", new BigDecimal("91.00"),
                 List.of(new CheckoutModel.Item("12", null, "Latte", new BigDecimal("2"), new BigDecimal("45.50")))));
         started.put(id, runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult());
         return checkout;

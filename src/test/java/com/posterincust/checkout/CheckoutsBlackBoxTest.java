@@ -348,25 +348,6 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
     }
 
     @Test
-    void aWebhookForAReceiptNoCheckoutKnowsIsMatchedByTheRegisterThatClosedIt() throws Exception {
-        fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(TX.formatted("reserved", "0", "91.00", "null"))));
-        String id = json.readTree(create("order-10", "null", "order-10").body()).path("checkoutId").asText();
-        box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
-        fakes.stubFor(get(urlPathMatching("/poster/.*/api/dash.getTransaction")).willReturn(okJson(
-                "{\"response\":[{\"transaction_id\":\"7007\",\"status\":\"2\",\"payed_bonus\":\"0\","
-                        + "\"history\":[{\"type_history\":\"open\",\"spot_tablet_id\":\"3\"},"
-                        + "{\"type_history\":\"close\",\"spot_tablet_id\":\"3\"}]}]}")));
-
-        assertThat(box.webhook("transaction", "7007", "closed", null).statusCode()).isEqualTo(200);
-
-        assertThat(statusWithin(id, "FINALIZING")).isEqualTo("FINALIZING");
-        Jobs.runAll(management);
-        JsonNode done = json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body());
-        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(done.path("transactionId").asText()).isEqualTo("7007");
-    }
-
-    @Test
     void runningOutOfAttemptsAnswers410AndCancels() throws Exception {
         String id = json.readTree(create("order-6", "null", "order-6").body()).path("checkoutId").asText();
         box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{\"bonusPoints\":20}");

@@ -246,7 +246,7 @@ class PosterClientTest {
         PosterReceipt receipt = client.getTransaction("mycafe", TOKEN, "330660").orElseThrow();
 
         assertThat(receipt).isEqualTo(new PosterReceipt("330660", PosterReceipt.State.CLOSED,
-                new java.math.BigDecimal("0.00"), "1"));
+                new java.math.BigDecimal("0.00"), "1", null, java.time.Instant.ofEpochMilli(1518873046314L)));
         poster.verify(getRequestedFor(urlPathEqualTo("/mycafe/api/dash.getTransaction"))
                 .withQueryParam("transaction_id", equalTo("330660"))
                 .withQueryParam("include_history", equalTo("true"))

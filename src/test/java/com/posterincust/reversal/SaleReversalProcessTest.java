@@ -236,7 +236,7 @@ class SaleReversalProcessTest {
     /** A sale the checkout process finalized: 20.00 redeemed, 3.55 earned as offered. */
     private String completedSale(String incustTransactionId) {
         String id = UUID.randomUUID().toString();
-        checkouts.insert(id, account, "2", bindingId, "key-" + id, "hash", "order-1", "5001", "c-1001", "UAH",
+        checkouts.insert(id, account, "2", bindingId, "key-" + id, "hash", "order-1", "5001", "c-1001", "501", "UAH",
                 new BigDecimal("91.00"), List.of(new CheckoutModel.Item("12", null, "Latte", new BigDecimal("2"),
                         new BigDecimal("45.50"))));
         checkouts.saveOffer(id, new CheckoutModel.Offer(new BigDecimal("150.00"), new BigDecimal("45.50"), List.of(),
