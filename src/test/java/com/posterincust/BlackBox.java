@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,6 +103,10 @@ public final class BlackBox {
                 "{\"token\":\"tkn-1\",\"id\":\"t-77\",\"currency\":\"UAH\",\"title\":\"Bar register\"}")));
         fakes.stubFor(get("/incust/v1/term/settings").willReturn(okJson("{\"id\":\"t-77\",\"title\":\"Bar register\","
                 + "\"currency\":\"UAH\",\"redemption_confirmation\":\"always\",\"confirmation_limit\":0}")));
+        // what inCust holds, asked before a background write is sent (a finalize, a cancel): a reservation, unless a
+        // test stubs the transaction otherwise
+        fakes.stubFor(get(urlPathMatching("/incust/v1/term/transaction/[^/]+")).willReturn(okJson(
+                IncustAnswers.reserved())));
         return this;
     }
 

@@ -5,6 +5,7 @@ import com.posterincust.checkout.CheckoutModel.Confirmation;
 import com.posterincust.checkout.CheckoutModel.Coupon;
 import com.posterincust.checkout.CheckoutModel.Offer;
 import com.posterincust.checkout.CheckoutModel.Result;
+import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
@@ -37,17 +38,19 @@ public class CheckoutService {
     private final IncustClient incust;
     private final PosterClient poster;
     private final CheckoutSettings settings;
+    private final UnknownOutcomes unknownOutcomes;
     private final Clock clock;
 
     public CheckoutService(CheckoutRepository checkouts, TerminalBindingRepository bindings,
                            InstallationRepository installations, IncustClient incust, PosterClient poster,
-                           CheckoutSettings settings, Clock clock) {
+                           CheckoutSettings settings, UnknownOutcomes unknownOutcomes, Clock clock) {
         this.checkouts = checkouts;
         this.bindings = bindings;
         this.installations = installations;
         this.incust = incust;
         this.poster = poster;
         this.settings = settings;
+        this.unknownOutcomes = unknownOutcomes;
         this.clock = clock;
     }
 
@@ -84,19 +87,28 @@ public class CheckoutService {
         }
     }
 
-    /** Reserves the sale and the chosen redemption; inCust's refusal is kept for the register and answered. */
+    /**
+     * Reserves the sale and the chosen redemption; inCust's refusal is kept for the register and answered. After an
+     * attempt whose outcome stayed unknown (its answer timed out), inCust is asked first what it holds for the
+     * checkout, and a reservation it made is taken instead of sending another.
+     */
     public Reservation reserve(String checkoutId) {
         Checkout checkout = checkout(checkoutId);
         CheckoutModel.Redemption redemption = checkout.redemption();
+        IncustCredentials terminal = terminal(checkout);
         Loyalty.Transaction transaction;
         try {
-            transaction = incust.reserve(terminal(checkout), check(checkout), checkoutId, new Loyalty.Redeem(
-                    redemption.bonusPoints() == null ? BigDecimal.ZERO : redemption.bonusPoints(),
-                    redemption.couponCodes() == null ? List.of() : redemption.couponCodes()));
+            transaction = heldAfterAnUnknownOutcome(terminal, checkoutId).orElseGet(() -> incust.reserve(terminal,
+                    check(checkout), checkoutId, new Loyalty.Redeem(
+                            redemption.bonusPoints() == null ? BigDecimal.ZERO : redemption.bonusPoints(),
+                            redemption.couponCodes() == null ? List.of() : redemption.couponCodes())));
         } catch (IncustApiException refused) {
             checkouts.saveRejection(checkoutId, refused.incustMessage());
             log.info("Checkout {}: inCust refused the redemption ({})", checkoutId, refused.symbol());
             return new Reservation.Refused(refused.incustMessage());
+        } catch (ExternalSystemUnavailableException unknown) {
+            unknownOutcomes.record(checkoutId, UnknownOutcomes.RESERVE);
+            throw unknown;
         }
         boolean confirmationRequired = transaction.confirmationRequired();
         checkouts.saveReservation(checkoutId, transaction.id(), money(transaction.redeemedBonuses()),
@@ -106,6 +118,17 @@ public class CheckoutService {
         log.info("Checkout {}: reserved as inCust transaction {}{}", checkoutId, transaction.id(),
                 confirmationRequired ? ", waiting for the customer's code" : "");
         return new Reservation.Reserved(transaction);
+    }
+
+    private Optional<Loyalty.Transaction> heldAfterAnUnknownOutcome(IncustCredentials terminal, String checkoutId) {
+        if (!unknownOutcomes.happened(checkoutId, UnknownOutcomes.RESERVE)) {
+            return Optional.empty();
+        }
+        Optional<Loyalty.Transaction> held = incust.transactionsByExternalId(terminal, checkoutId).stream()
+                .filter(Loyalty.Transaction::holds).findFirst();
+        held.ifPresent(transaction -> log.info("Checkout {}: inCust holds reservation {} from an attempt whose answer "
+                + "never came; taken, not sent again", checkoutId, transaction.id()));
+        return held;
     }
 
     /** When the code stops working: inCust's word, or the configured fallback. */
@@ -219,15 +242,15 @@ public class CheckoutService {
         checkouts.saveFinalization(checkoutId, evidence);
         BigDecimal paid = evidence.amount();
         IncustCredentials terminal = terminal(checkout);
-        try {
-            incust.finalizeTransaction(terminal, checkout.incustTransactionId(),
-                    checkout.transactionId() != null ? checkout.transactionId() : checkout.orderId(), paid);
-        } catch (IncustApiException refused) {
-            Loyalty.Transaction transaction = incust.transaction(terminal, checkout.incustTransactionId());
-            if (!Loyalty.Transaction.FINALIZED.equals(transaction.status())) {
-                throw refused;
-            }
+        // a background step may run again after an unknown outcome (inCust's answer timed out, a node died mid-call):
+        // inCust's state is asked first, so a finalize is sent once, whatever inCust does with a second one
+        if (Loyalty.Transaction.FINALIZED.equals(incust.transaction(terminal, checkout.incustTransactionId()).status())) {
+            log.info("Checkout {}: inCust has the sale finalized already, by an attempt whose answer never came",
+                    checkoutId);
+            return evidence;
         }
+        incust.finalizeTransaction(terminal, checkout.incustTransactionId(),
+                checkout.transactionId() != null ? checkout.transactionId() : checkout.orderId(), paid);
         log.info("Checkout {}: finalized in inCust with {} paid in bonus points{}", checkoutId, paid,
                 evidence.check() == null ? "" : " (" + evidence.check() + ")");
         return evidence;
@@ -255,15 +278,15 @@ public class CheckoutService {
         }
     }
 
+    /** inCust's state first (as for the finalize): a cancel is sent once; one inCust does not know is released. */
     private void cancel(IncustCredentials terminal, String transactionId) {
         try {
-            incust.cancel(terminal, transactionId);
+            if (!Loyalty.Transaction.CANCELLED.equals(incust.transaction(terminal, transactionId).status())) {
+                incust.cancel(terminal, transactionId);
+            }
         } catch (IncustApiException refused) {
             if (!refused.is(IncustApiException.TRANSACTION_NOT_FOUND)) {
-                Loyalty.Transaction transaction = incust.transaction(terminal, transactionId);
-                if (!Loyalty.Transaction.CANCELLED.equals(transaction.status())) {
-                    throw refused;
-                }
+                throw refused;
             }
         }
     }

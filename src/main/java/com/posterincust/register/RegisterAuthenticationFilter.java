@@ -5,6 +5,7 @@ import com.posterincust.binding.TerminalBinding;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.common.BufferedBodyRequest;
 import com.posterincust.common.Problems;
+import com.posterincust.common.RefusalLog;
 import com.posterincust.common.RequestPaths;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterProperties;
@@ -44,20 +45,24 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(300);
     /** Names the register in the signed URL; binding writes its value into the tablet's extras. */
     public static final String REGISTER_PARAMETER = "register";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Logger log = LoggerFactory.getLogger(RegisterAuthenticationFilter.class);
 
     private final PosterProperties poster;
     private final TerminalBindingRepository bindings;
     private final UsedSignatures signatures;
     private final ObjectMapper json;
+    private final RefusalLog refusals;
     private final Clock clock;
 
     public RegisterAuthenticationFilter(PosterProperties poster, TerminalBindingRepository bindings,
-                                        UsedSignatures signatures, ObjectMapper json, Clock clock) {
+                                        UsedSignatures signatures, ObjectMapper json, RefusalLog refusals,
+                                        Clock clock) {
         this.poster = poster;
         this.bindings = bindings;
         this.signatures = signatures;
         this.json = json;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -94,12 +99,6 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
                     + "register app after its binding", request, "register not named by the signed URL");
             return;
         }
-        boolean singleUse = hasAnEffect(request);
-        if (singleUse && !signatures.useOnce(signature)) {
-            refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE, "This signed request was received "
-                    + "before; Poster signs every new call anew", request, "signature used before");
-            return;
-        }
         String spot = request.getHeader(HEADER_SPOT);
         Optional<TerminalBinding> binding = PosterClient.ACCOUNT_NAME.matcher(accountName).matches()
                 ? bindings.findActiveCached(accountName, tablet) : Optional.empty();
@@ -107,6 +106,14 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
             refuse(response, HttpStatus.FORBIDDEN, "not-bound",
                     "This register is not bound to an inCust terminal; bind it in the administration first",
                     request, "no active binding for " + accountName + "/" + tablet);
+            return;
+        }
+        // a register that is not bound leaves no signature behind: only calls that may act are remembered
+        boolean singleUse = hasAnEffect(request);
+        if (singleUse && !signatures.useOnce(signature, startsACheckout(request)
+                ? String.valueOf(request.getHeader(IDEMPOTENCY_KEY)) : null)) {
+            refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE, "This signed request was received "
+                    + "before; Poster signs every new call anew", request, "signature used before");
             return;
         }
         TerminalBinding bound = binding.get();
@@ -119,9 +126,22 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
             done = response.getStatus() < HttpStatus.INTERNAL_SERVER_ERROR.value();
         } finally {
             if (singleUse && !done) {
-                // nothing was done (the call rolled back): the same signed request may come again
-                signatures.forget(signature);
+                forget(signature, request);
             }
+        }
+    }
+
+    /**
+     * Nothing was done (the call rolled back): the same signed request may come again. The answer may be on its way
+     * already, so a failure here (the database gone with the call) is logged, never thrown into it; the register's
+     * next attempt is signed anew by Poster anyway once a second has passed.
+     */
+    private void forget(String signature, HttpServletRequest request) {
+        try {
+            signatures.forget(signature);
+        } catch (RuntimeException unreachable) {
+            log.info("Register request {} {}: its signature stays used ({})", request.getMethod(),
+                    request.getRequestURI(), unreachable.getMessage());
         }
     }
 
@@ -139,14 +159,20 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Calls whose repeat would do something again: a new customer session, a code checked (a wrong one uses an
-     * attempt), a new code sent. The others answer a repeat with the same success and change nothing more.
+     * Calls whose repeat would do something again: a new checkout (its Idempotency-Key is not signed, so a captured
+     * call sent with new keys would start one checkout each), a new customer session, a code checked (a wrong one
+     * uses an attempt), a new code sent. The others answer a repeat with the same success and change nothing more.
      */
     private static boolean hasAnEffect(HttpServletRequest request) {
         String path = RequestPaths.routed(request);
-        return "POST".equalsIgnoreCase(request.getMethod())
+        return startsACheckout(request) || "POST".equalsIgnoreCase(request.getMethod())
                 && (path.endsWith("/customer-sessions") || path.endsWith("/confirmation")
                         || path.endsWith("/confirmation/resend"));
+    }
+
+    /** Its repeat with the same Idempotency-Key answers the same checkout; with another key it is a replay. */
+    private static boolean startsACheckout(HttpServletRequest request) {
+        return "POST".equalsIgnoreCase(request.getMethod()) && RequestPaths.routed(request).endsWith("/checkouts");
     }
 
     private boolean isFresh(String time) {
@@ -177,8 +203,9 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, HttpStatus status, String slug, String detail,
                         HttpServletRequest request, String reason) throws IOException {
-        log.warn("Register request {} {} refused ({}): {}", request.getMethod(), request.getRequestURI(), status.value(),
-                reason);
+        refusals.refused(log, "register-" + status.value(), request.getRemoteAddr(),
+                "Register request {} {} refused ({}): {}", request.getMethod(), request.getRequestURI(),
+                status.value(), reason);
         Problems.write(response, json, Problems.of(status, slug, detail));
     }
 

@@ -1,6 +1,7 @@
 package com.posterincust.register;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.common.RefusalLog;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.poster.PosterProperties;
 import java.time.Clock;
@@ -27,9 +28,10 @@ public class RegisterConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<RegisterAuthenticationFilter> registerAuthentication(PosterProperties poster,
                                                                                 TerminalBindingRepository bindings,
                                                                                 UsedSignatures signatures,
-                                                                                ObjectMapper json, Clock clock) {
+                                                                                ObjectMapper json, RefusalLog refusals,
+                                                                                Clock clock) {
         FilterRegistrationBean<RegisterAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new RegisterAuthenticationFilter(poster, bindings, signatures, json, clock));
+                new RegisterAuthenticationFilter(poster, bindings, signatures, json, refusals, clock));
         registration.addUrlPatterns("/api/register/v1/*");
         registration.setOrder(FILTER_ORDER);
         registration.setName("register-authentication");

@@ -32,7 +32,7 @@ public class SaleReversalService {
     }
 
     /**
-     * Cancels the finalized transaction. Safe to repeat: a transaction inCust already shows as cancelled is done.
+     * Cancels the finalized transaction, sent once: a transaction inCust already shows as cancelled is done.
      * inCust unreachable propagates, for the engine's retries.
      *
      * @return inCust's words when it refuses the reversal (for an operator to reverse the sale by hand)
@@ -41,14 +41,15 @@ public class SaleReversalService {
         Checkout checkout = checkouts.find(checkoutId)
                 .orElseThrow(() -> new IllegalStateException("No checkout " + checkoutId));
         IncustCredentials terminal = bindings.credentials(checkout.bindingId());
+        // inCust's state first: after an unknown outcome (a timeout, a node gone mid-call) the cancel is not sent again
         try {
-            incust.cancel(terminal, checkout.incustTransactionId());
-        } catch (IncustApiException refused) {
             if (!cancelledAlready(terminal, checkout.incustTransactionId())) {
-                log.info("Checkout {}: inCust refused to cancel transaction {} ({}); an operator reverses it by hand",
-                        checkoutId, checkout.incustTransactionId(), refused.symbol());
-                return Optional.of(refused.incustMessage());
+                incust.cancel(terminal, checkout.incustTransactionId());
             }
+        } catch (IncustApiException refused) {
+            log.info("Checkout {}: inCust refused to cancel transaction {} ({}); an operator reverses it by hand",
+                    checkoutId, checkout.incustTransactionId(), refused.symbol());
+            return Optional.of(refused.incustMessage());
         }
         reversals.finish(checkoutId, SaleReversal.Outcome.CANCELLED_IN_INCUST);
         log.info("Checkout {}: sale reversed in inCust (transaction {} cancelled)", checkoutId,

@@ -357,11 +357,13 @@ public class SandboxIncust {
     }
 
     Tx transaction(SandboxData.Terminal terminal, String id) {
-        Tx tx = transactions.get(id);
-        if (tx == null || !tx.terminalId.equals(terminal.id())) {
-            throw new Refused(404, "transaction_not_found", "Transaction not found");
-        }
-        return tx;
+        return findTransaction(terminal, id).orElseThrow(() -> new Refused(404, "transaction_not_found",
+                "Transaction not found"));
+    }
+
+    /** The terminal's transaction of that id, if it has one. */
+    Optional<Tx> findTransaction(SandboxData.Terminal terminal, String id) {
+        return Optional.ofNullable(transactions.get(id)).filter(tx -> tx.terminalId.equals(terminal.id()));
     }
 
     List<Tx> byExternalId(SandboxData.Terminal terminal, String externalId) {

@@ -316,6 +316,50 @@ class BindingAndRegisterBlackBoxTest extends AgainstFakesTest {
                 .as("a call without effect may come again").isEqualTo(200);
     }
 
+    /**
+     * The Idempotency-Key is not what Poster signs: a captured checkout start re-sent with new keys is the same signed
+     * call, taken once, so it starts one checkout, not one per key.
+     */
+    @Test
+    void aCapturedCheckoutStartWithNewIdempotencyKeysStartsOneCheckout() throws Exception {
+        Map<String, Object> allowingCustomerIds = binding("861052", "2", "3", "bar-login", "bar-password");
+        allowingCustomerIds.put("customerIdWithoutSession", true);
+        bind(allowingCustomerIds);
+        fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(okJson("{\"amount\":91.00,"
+                + "\"max_redeemable_bonuses\":45.50,\"bonus_points_available\":150.00,\"amount_to_pay\":91.00}")));
+        String order = "{\"orderId\":\"captured\",\"customerId\":\"c-1001\",\"items\":[{\"productId\":\"12\","
+                + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}";
+        long time = now();
+        String checkouts = BlackBox.named("/api/register/v1/checkouts", account, "3");
+        String signature = RegisterSignature.sign(url(checkouts).toString(), order.getBytes(StandardCharsets.UTF_8),
+                String.valueOf(time), SECRET);
+
+        java.util.List<Integer> answers = new java.util.ArrayList<>();
+        for (int key = 1; key <= 5; key++) {
+            answers.add(send(signed("POST", checkouts, order, "3", "2", time, signature)
+                    .header("Idempotency-Key", "key-" + key)).statusCode());
+        }
+        int repeated = send(signed("POST", checkouts, order, "3", "2", time, signature)
+                .header("Idempotency-Key", "key-1")).statusCode();
+
+        assertThat(answers).containsExactly(201, 401, 401, 401, 401);
+        assertThat(repeated).as("the register's own repeat, same key: the same checkout").isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from checkout where account = ?").param(account).query(Long.class)
+                .single()).isOne();
+    }
+
+    /** Only a bound register's calls that may act are remembered: a 403 leaves no signature behind. */
+    @Test
+    void anUnboundRegistersCallsLeaveNoSignatureBehind() throws Exception {
+        long before = jdbc.sql("select count(*) from register_signature").query(Long.class).single();
+
+        HttpResponse<String> unbound = register("POST", "/api/register/v1/customer-sessions",
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", "1", "1", SECRET, now());
+
+        assertThat(unbound.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from register_signature").query(Long.class).single()).isEqualTo(before);
+    }
+
     @Test
     void uninstallingTheAppDeactivatesTheAccountsBindings() throws Exception {
         String bindingId = json.readTree(bind(binding("861052", "2", "3", "bar-login", "bar-password")).body())

@@ -40,6 +40,10 @@ class RealPosterBlackBoxTest extends AgainstFakesTest {
 
     static final String CHECKOUTS = "/api/register/v1/checkouts";
     static final String TX = IncustAnswers.reserved();
+    /** The guest of every checkout here, in inCust and as the Poster client on her receipts. */
+    static final String OLENA = "{\"id\":\"c-1001\",\"name\":\"Olena\",\"phone\":\"+380501234567\","
+            + "\"is_new\":false,\"bonus_points\":150,\"accounts\":[],\"coupons\":[]}";
+    static final String OLENA_IN_POSTER = "42";
 
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
@@ -55,6 +59,10 @@ class RealPosterBlackBoxTest extends AgainstFakesTest {
     void aBoundRegisterAndInCust() throws Exception {
         fakes.resetAll();
         box = new BlackBox(fakes, json, port).stubPosterAndIncust().install(management).bindRegister();
+        fakes.stubFor(post("/incust/v1/term/customer/search").willReturn(okJson("{\"customers\":[" + OLENA + "]}")));
+        fakes.stubFor(get("/incust/v1/term/customer/c-1001").willReturn(okJson(OLENA)));
+        fakes.stubFor(get(urlPathEqualTo("/poster/" + box.account + "/api/clients.getClients")).willReturn(okJson(
+                "{\"response\":[{\"client_id\":\"" + OLENA_IN_POSTER + "\",\"phone\":\"+380501234567\"}]}")));
         fakes.stubFor(post("/incust/v1/term/check/prepare").willReturn(okJson("{\"amount\":91.00,\"discount_amount\":0,"
                 + "\"bonuses_to_add\":4.55,\"bonus_points_available\":150.00,\"max_redeemable_bonuses\":45.50,"
                 + "\"applicable_coupons\":[],\"amount_to_pay\":91.00}")));
@@ -210,9 +218,13 @@ class RealPosterBlackBoxTest extends AgainstFakesTest {
 
     private String waitingCheckout(String orderId, String transactionId, String tablet, String spot, String redemption)
             throws Exception {
+        String session = json.readTree(box.register("POST", "/api/register/v1/customer-sessions",
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"+380501234567\"}}", tablet, spot).body())
+                .path("sessionId").asText();
         String order = "{\"orderId\":\"" + orderId + "\",\"transactionId\":" + (transactionId == null ? "null"
-                : "\"" + transactionId + "\"") + ",\"customerId\":\"c-1001\",\"items\":[{\"productId\":\"12\","
-                + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}";
+                : "\"" + transactionId + "\"") + ",\"customerSessionId\":\"" + session + "\",\"items\":[{"
+                + "\"productId\":\"12\",\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,"
+                + "\"currency\":\"UAH\"}";
         HttpResponse<String> created = box.send(signedWithKey(order, orderId, tablet, spot));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).path("checkoutId").asText();
@@ -240,7 +252,8 @@ class RealPosterBlackBoxTest extends AgainstFakesTest {
     private ObjectNode receipt(String id, int status, String tablet) throws Exception {
         ObjectNode receipt = (ObjectNode) json.readTree(PosterClientTest.fixture("dash.getTransaction.json"))
                 .path("response").get(0);
-        receipt.put("transaction_id", id).put("status", String.valueOf(status));
+        receipt.put("transaction_id", id).put("status", String.valueOf(status)).put("client_id", OLENA_IN_POSTER)
+                .put("date_close", String.valueOf(System.currentTimeMillis()));
         for (JsonNode event : receipt.path("history")) {
             ((ObjectNode) event).put("spot_tablet_id", tablet);
         }

@@ -3,11 +3,15 @@ package com.posterincust.production;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
 import com.posterincust.IncustAnswers;
@@ -124,6 +128,56 @@ class FaultsTest extends AgainstFakesTest {
         assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
                 .isEqualTo("COMPLETED");
         assertThat(json.readTree(engineRest("GET", "/incident?processInstanceId=" + instance, null))).isEmpty();
+    }
+
+    /** inCust reserved, its answer came too late: the register's repeat takes that reservation, none is sent again. */
+    @Test
+    void aReservationWhoseAnswerTimedOutIsLookedUpNotSentAgain() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/check/reserve").willReturn(okJson(RESERVED).withFixedDelay(1500)));
+        fakes.stubFor(get(urlPathEqualTo("/incust/v1/term/transactions")).withQueryParam("external_id", matching(".+"))
+                .willReturn(okJson("{\"transactions\":[" + RESERVED + "]}")));
+        String id = json.readTree(box.registerWithKey("POST", CHECKOUTS, ORDER.formatted("o-lost"), "o-lost").body())
+                .path("checkoutId").asText();
+
+        HttpResponse<String> timedOut = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
+        assertThat(timedOut.statusCode()).isEqualTo(504);
+        HttpResponse<String> repeated = box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
+
+        assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(200);
+        assertThat(json.readTree(repeated.body()).path("status").asText()).isEqualTo("AWAITING_ORDER_CLOSE");
+        fakes.verify(1, postRequestedFor(urlPathEqualTo("/incust/v1/term/check/reserve")));
+    }
+
+    /** inCust finalized, its answer came too late: the retried job asks first and sends nothing more. */
+    @Test
+    void aFinalizeWhoseAnswerTimedOutIsNotSentAgain() throws Exception {
+        fakes.stubFor(post("/incust/v1/term/transaction/tx-1/finalize").inScenario("finalize")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("finalized")
+                .willReturn(okJson(RESERVED.replace("reserved", "finalized")).withFixedDelay(1500)));
+        fakes.stubFor(get("/incust/v1/term/transaction/tx-1").inScenario("finalize").whenScenarioStateIs("finalized")
+                .willReturn(okJson(RESERVED.replace("reserved", "finalized"))));
+        String id = json.readTree(box.registerWithKey("POST", CHECKOUTS, ORDER.formatted("o-late"), "o-late").body())
+                .path("checkoutId").asText();
+        box.register("POST", CHECKOUTS + "/" + id + "/redemption", "{}");
+        box.register("POST", CHECKOUTS + "/" + id + "/order-closed", "{\"transactionId\":\"801\",\"payedBonus\":0}");
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .singleResult().getId();
+
+        for (int attempt = 0; attempt < 3
+                && !"COMPLETED".equals(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body())
+                        .path("status").asText()); attempt++) {
+            management.createJobQuery().processInstanceId(instance).withRetriesLeft().list().forEach(job -> {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException timedOut) {
+                    // the first finalize's answer came too late: the job fails and is retried
+                }
+            });
+        }
+
+        assertThat(json.readTree(box.register("GET", CHECKOUTS + "/" + id, "").body()).path("status").asText())
+                .isEqualTo("COMPLETED");
+        fakes.verify(1, postRequestedFor(urlPathEqualTo("/incust/v1/term/transaction/tx-1/finalize")));
     }
 
     private String engineRest(String method, String path, String body) throws Exception {

@@ -105,6 +105,21 @@ public final class FakeIncust implements AutoCloseable {
         return incust.finalizations.getOrDefault(externalId, new AtomicInteger()).get();
     }
 
+    /** How often the service sent a reservation for the checkout (external id), whatever inCust made of it. */
+    public int reservesSent(String externalId) {
+        return incust.reservesSent.getOrDefault(externalId, new AtomicInteger()).get();
+    }
+
+    /** How often the service sent a finalize of the checkout's transaction: "sent once" is about this. */
+    public int finalizesSent(String externalId) {
+        return incust.finalizesSent.getOrDefault(externalId, new AtomicInteger()).get();
+    }
+
+    /** How often the service sent a cancel of the checkout's transaction. */
+    public int cancelsSent(String externalId) {
+        return incust.cancelsSent.getOrDefault(externalId, new AtomicInteger()).get();
+    }
+
     /** How often inCust turned the checkout's transaction cancelled. */
     public int cancellations(String externalId) {
         return incust.cancellations.getOrDefault(externalId, new AtomicInteger()).get();
@@ -134,6 +149,9 @@ public final class FakeIncust implements AutoCloseable {
         final AtomicInteger reservationsMade = new AtomicInteger();
         final Map<String, AtomicInteger> finalizations = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> cancellations = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> reservesSent = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> finalizesSent = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> cancelsSent = new ConcurrentHashMap<>();
         volatile long finalizeMillis;
         volatile long reserveMillis;
 
@@ -144,6 +162,9 @@ public final class FakeIncust implements AutoCloseable {
         @Override
         Tx reserve(SandboxData.Terminal terminal, String externalId, String customerId, BigDecimal amount,
                    List<Item> items, BigDecimal bonuses, List<String> coupons) {
+            if (externalId != null) {
+                reservesSent.computeIfAbsent(externalId, key -> new AtomicInteger()).incrementAndGet();
+            }
             Tx tx;
             synchronized (this) {
                 boolean made = externalId != null && byExternalId(terminal, externalId).isEmpty();
@@ -159,6 +180,7 @@ public final class FakeIncust implements AutoCloseable {
         @Override
         Tx finalizeTransaction(SandboxData.Terminal terminal, String id, BigDecimal paidWithBonuses) {
             finalizeCallsStarted.incrementAndGet();
+            sent(terminal, id, finalizesSent);
             pause(finalizeMillis);
             synchronized (this) {
                 return counted(transaction(terminal, id), FINALIZED, finalizations,
@@ -168,7 +190,19 @@ public final class FakeIncust implements AutoCloseable {
 
         @Override
         synchronized Tx cancel(SandboxData.Terminal terminal, String id) {
+            sent(terminal, id, cancelsSent);
             return counted(transaction(terminal, id), CANCELLED, cancellations, () -> super.cancel(terminal, id));
+        }
+
+        /** A call about a transaction inCust does not know is refused, and counted nowhere. */
+        private void sent(SandboxData.Terminal terminal, String id, Map<String, AtomicInteger> counter) {
+            String externalId;
+            synchronized (this) {
+                externalId = findTransaction(terminal, id).map(tx -> tx.externalId).orElse(null);
+            }
+            if (externalId != null) {
+                counter.computeIfAbsent(externalId, key -> new AtomicInteger()).incrementAndGet();
+            }
         }
 
         private static Tx counted(Tx before, String to, Map<String, AtomicInteger> counter,

@@ -1,6 +1,7 @@
 package com.posterincust.security;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -11,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.posterincust.AgainstFakesTest;
 import com.posterincust.BlackBox;
+import com.posterincust.poster.webhook.PosterWebhook;
+import com.posterincust.poster.webhook.PosterWebhookSignature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -295,16 +299,74 @@ class HostileInputTest extends AgainstFakesTest {
     }
 
     @Test
-    void aSignedWebhookWithFieldsNoPosterHookHasIsAcknowledgedAndIgnored() throws Exception {
+    void aSignedWebhookWithFieldsNoPosterHookHasIsRefusedBeforeItsSignatureIsChecked() throws Exception {
         long before = webhookRecords();
 
         HttpResponse<String> odd = box.webhook("transaction", "9".repeat(5_000), "changed", "x".repeat(100_000));
 
-        assertThat(odd.statusCode()).isEqualTo(200);
+        assertThat(odd.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(odd.body()).path("errors").get(0).path("field").asText()).isEqualTo("object_id");
         assertThat(webhookRecords()).isEqualTo(before);
     }
 
-    /** A line break in an unsigned webhook's field cannot start a line of its own in the log. */
+    /**
+     * Poster signs its fields joined with {@code ;}: a field holding one could make a hook's signature fit others. A
+     * signed hook with {@code data} "x", re-sent with the {@code ;} moved into the action or the object id, is refused
+     * before its signature is checked, and Poster is never asked about it.
+     */
+    @Test
+    void oneSignatureFitsOneHookOnly() throws Exception {
+        long time = System.currentTimeMillis() / 1000;
+        String verify = PosterWebhookSignature.sign(new PosterWebhook(box.account, "transaction", "900800", "changed",
+                String.valueOf(time), "x", null), BlackBox.SECRET);
+        long before = webhookRecords();
+
+        HttpResponse<String> intoTheAction = postWebhook(hook("transaction", "900800", "changed;x", time, verify));
+        HttpResponse<String> intoTheId = postWebhook(hook("transaction", "900800;changed", "x", time, verify));
+
+        assertThat(intoTheAction.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(intoTheAction.body()).path("errors").get(0).path("field").asText()).isEqualTo("action");
+        assertThat(intoTheId.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(intoTheId.body()).path("errors").get(0).path("field").asText()).isEqualTo("object_id");
+        assertThat(webhookRecords()).isEqualTo(before);
+        fakes.verify(0, getRequestedFor(urlPathMatching("/poster/.*/api/dash.getTransaction")));
+    }
+
+    /** Thousands of unsigned webhooks from one address are a line a minute in the log, with a count, not a line each. */
+    @Test
+    void aFloodOfRefusedWebhooksIsOneLineAMinute(CapturedOutput log) throws Exception {
+        long time = System.currentTimeMillis() / 1000;
+        int before = count(log.getOut(), "Webhook refused, bad signature");
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(postWebhook(hook("transaction", String.valueOf(700000 + i), "changed", time,
+                    "0".repeat(32))).statusCode()).isEqualTo(401);
+        }
+
+        assertThat(count(log.getOut(), "Webhook refused, bad signature") - before).isLessThanOrEqualTo(1);
+    }
+
+    private String hook(String object, String objectId, String action, long time, String verify) throws Exception {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("account", box.account);
+        body.put("account_number", "861052");
+        body.put("object", object);
+        body.put("object_id", objectId);
+        body.put("action", action);
+        body.put("time", String.valueOf(time));
+        body.put("verify", verify);
+        return json.writeValueAsString(body);
+    }
+
+    private static int count(String text, String phrase) {
+        int found = 0;
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+            found++;
+        }
+        return found;
+    }
+
+    /** A line break in a malformed webhook's field cannot start a line of its own in the log. */
     @Test
     void anOutsideValueCannotForgeALogLine(CapturedOutput log) throws Exception {
         String forged = "2026-12-01T00:00:00.000Z  INFO [] 1 --- [main] c.p.Forged : operator logged in";
@@ -315,7 +377,7 @@ class HostileInputTest extends AgainstFakesTest {
         HttpResponse<String> refused = box.send(HttpRequest.newBuilder(box.url("/poster/webhooks"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
 
-        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(log.getOut()).contains("evil\\n2026-12-01T00:00:00.000Z").contains("1\\r\\n2026-12-01")
                 .doesNotContain("\u001b[2K");
         assertThat(log.getOut().lines()).noneMatch(line -> line.startsWith("2026-12-01T00:00:00.000Z"));
