@@ -1,5 +1,11 @@
 package com.posterincust.binding;
 
+import com.posterincust.common.ProblemException;
+import com.posterincust.common.Problems;
+import com.posterincust.security.LoginThrottle;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,15 +32,31 @@ public class BindingCommands {
 
     private final RuntimeService runtime;
     private final TerminalBindingRepository bindings;
+    /** Wrong inCust logins per account and register: each attempt is a login at inCust, so they are slowed down. */
+    private final LoginThrottle refusedLogins;
 
-    public BindingCommands(RuntimeService runtime, TerminalBindingRepository bindings) {
+    public BindingCommands(RuntimeService runtime, TerminalBindingRepository bindings, Clock clock) {
         this.runtime = runtime;
         this.bindings = bindings;
+        this.refusedLogins = new LoginThrottle(clock);
     }
 
-    /** One transaction: when Poster or inCust fails on the way, nothing of this binding is stored. */
+    /**
+     * One transaction: when Poster or inCust fails on the way, nothing of this binding is stored. A register whose
+     * inCust logins were refused several times in a row waits before the next is tried (429 {@code
+     * too-many-attempts}), as a password guessed at the admin's login does.
+     */
     @Transactional
     public BindingOutcome bind(BindingRequest request) {
+        String register = request.posterAccount() + "/" + request.posterTabletId();
+        Duration wait = refusedLogins.waitFor(register);
+        if (!wait.isZero()) {
+            ProblemException throttled = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_ATTEMPTS,
+                    "inCust refused this register's terminal login several times: try again in "
+                            + Math.max(1, wait.toSeconds()) + " s");
+            throttled.problem().setProperty("retryAfterSeconds", Math.max(1, wait.toSeconds()));
+            throw throttled;
+        }
         String bindingId = UUID.randomUUID().toString();
         Map<String, Object> result = runtime.createProcessInstanceByKey(TerminalBindingProcess.KEY)
                 .businessKey(bindingId)
@@ -60,8 +82,12 @@ public class BindingCommands {
         if (!reasons.isEmpty()) {
             log.info("Binding {} of {}/{} rejected: {}", bindingId, request.posterAccount(), request.posterTabletId(),
                     reasons);
+            if (reasons.stream().anyMatch(reason -> BindingChecks.FIELD_INCUST.equals(reason.field()))) {
+                refusedLogins.failed(register);
+            }
             return new BindingOutcome.Rejected(reasons);
         }
+        refusedLogins.succeeded(register);
         return new BindingOutcome.Bound(bindings.find(bindingId).orElseThrow());
     }
 }

@@ -2,6 +2,9 @@ package com.posterincust.owner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.Problems;
+import com.posterincust.installation.Installation;
+import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.InstallationStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,17 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /api/owner/v1}: the page's credential ({@code Authorization: Bearer …}) names the account every call is
- * checked against; without a valid one, 401 with what to do.
+ * checked against, while the app is installed there; without a valid one, 401 with what to do.
  */
 class OwnerAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final OwnerCredentials credentials;
+    private final InstallationRepository installations;
     private final ObjectMapper json;
 
-    OwnerAuthenticationFilter(OwnerCredentials credentials, ObjectMapper json) {
+    OwnerAuthenticationFilter(OwnerCredentials credentials, InstallationRepository installations, ObjectMapper json) {
         this.credentials = credentials;
+        this.installations = installations;
         this.json = json;
     }
 
@@ -38,6 +43,15 @@ class OwnerAuthenticationFilter extends OncePerRequestFilter {
             Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
                     "This page's access has expired or is not valid: open it again from Poster (Applications → "
                             + "inCust)"));
+            return;
+        }
+        // the credential dies with the installation it was issued for: checked on every call, not when it expires
+        boolean installed = installations.find(owner.get().account()).map(Installation::status)
+                .filter(status -> status == InstallationStatus.ACTIVE).isPresent();
+        if (!installed) {
+            Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
+                    "The inCust app is no longer installed for this account: install it from Poster's marketplace, "
+                            + "then open this page again"));
             return;
         }
         request.setAttribute(OwnerContext.ATTRIBUTE, owner.get());

@@ -1,6 +1,7 @@
 package com.posterincust.owner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.posterincust.installation.InstallationRepository;
 import com.posterincust.poster.PosterProperties;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,9 +25,10 @@ public class OwnerConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<OwnerAuthenticationFilter> ownerAuthentication(OwnerCredentials credentials,
+                                                                          InstallationRepository installations,
                                                                           ObjectMapper json) {
         FilterRegistrationBean<OwnerAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new OwnerAuthenticationFilter(credentials, json));
+                new FilterRegistrationBean<>(new OwnerAuthenticationFilter(credentials, installations, json));
         registration.addUrlPatterns("/api/owner/v1/*");
         registration.setName("owner-authentication");
         return registration;

@@ -7,6 +7,7 @@ import com.posterincust.installation.InstallationRepository;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.poster.PosterApiException;
 import com.posterincust.poster.PosterClient;
+import com.posterincust.poster.PosterProperties;
 import com.posterincust.poster.PosterManageGrant;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -44,12 +45,14 @@ public class OwnerPageController {
     private final PosterClient poster;
     private final InstallationRepository installations;
     private final OwnerCredentials credentials;
+    private final PosterProperties posterSettings;
     private final String template;
 
     public OwnerPageController(PosterClient poster, InstallationRepository installations,
-                               OwnerCredentials credentials) {
+                               OwnerCredentials credentials, PosterProperties posterSettings) {
         this.poster = poster;
         this.installations = installations;
+        this.posterSettings = posterSettings;
         this.credentials = credentials;
         this.template = read("owner/page.html");
     }
@@ -84,6 +87,19 @@ public class OwnerPageController {
             return HtmlPage.of(HttpStatus.CONFLICT, "The inCust app must be connected again",
                     "Poster no longer accepts the app's access to this account. Connect the app again from Poster's "
                             + "marketplace (Applications → Marketplace → inCust), then open this page again.");
+        }
+        if (installation.get().status() != InstallationStatus.ACTIVE) {
+            log.info("Owner's page for {}: the app is {}", installation.get().account(), installation.get().status());
+            return HtmlPage.of(HttpStatus.NOT_FOUND, "The inCust app is not installed for this account",
+                    "Install it from Poster's marketplace (Applications → Marketplace → inCust → Connect), then open "
+                            + "this page again.");
+        }
+        if (!posterSettings.getManage().getAllowedRoles().contains(grant.roleId())) {
+            log.info("Owner's page for {} refused to Poster user {} of role {}", installation.get().account(),
+                    grant.userId(), grant.roleId());
+            return HtmlPage.of(HttpStatus.FORBIDDEN, "This page is for the account's owner",
+                    "It binds registers to inCust terminals and reverses sales, so Poster's back office shows it to "
+                            + "the account's owner. Ask the owner to open it, or to let your position open it.");
         }
         Installation account = installation.get();
         log.info("Owner's page opened for {} by Poster user {}", account.account(), grant.userId());

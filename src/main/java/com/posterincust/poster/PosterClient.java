@@ -94,7 +94,8 @@ public class PosterClient {
         }
         JsonNode user = body.path("user");
         return new PosterManageGrant(body.get("account_number").asText(), user.path("id").asText(""),
-                textOrNull(user.path("name")), textOrNull(body.path("ownerInfo").path("company_name")));
+                textOrNull(user.path("name")), textOrNull(user.path("role_id")),
+                textOrNull(body.path("ownerInfo").path("company_name")));
     }
 
     public PosterAccountSettings getAllSettings(String account, String token) {

@@ -2,6 +2,7 @@ package com.posterincust.poster;
 
 import com.posterincust.common.HttpEndpointProperties;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The {@code poster.*} settings of docs/http-api.md. Mutable because the sandbox points them at itself. */
@@ -42,6 +43,19 @@ public class PosterProperties {
         private String frameAncestors = "https://*.joinposter.com";
         /** How long the page's own credential lives; reopening the page from Poster gives a new one. */
         private Duration credentialTtl = Duration.ofMinutes(30);
+        /**
+         * The Poster roles ({@code role_id} of the user Poster names) that may open the page: Poster documents 3 as
+         * the account owner's; other positions are each account's own, so an account's managers are added by id.
+         */
+        private List<String> allowedRoles = List.of("3");
+
+        public List<String> getAllowedRoles() {
+            return allowedRoles;
+        }
+
+        public void setAllowedRoles(List<String> allowedRoles) {
+            this.allowedRoles = allowedRoles;
+        }
 
         public String getExchangeUrl() {
             return exchangeUrl;

@@ -23,7 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-    static final String TOO_MANY_ATTEMPTS = "too-many-attempts";
     private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
@@ -59,7 +58,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             log.warn("Login from {} refused for {} s after repeated failures", address, seconds);
-            ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
+            ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_ATTEMPTS,
                     "Too many wrong passwords from this address; try again in " + seconds + " s");
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             Problems.write(response, json, problem);

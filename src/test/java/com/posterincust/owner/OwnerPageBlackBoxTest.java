@@ -209,6 +209,58 @@ class OwnerPageBlackBoxTest extends AgainstFakesTest {
         assertThat(owner("GET", "/checkouts", null, first).body()).contains(firstsCheckout);
     }
 
+    /** The page's credential dies with the installation: after the uninstall webhook, every call is 401. */
+    @Test
+    void aCredentialDiesWithItsInstallation() throws Exception {
+        String credential = credentialOf(cafe);
+        assertThat(owner("GET", "/registers", null, credential).statusCode()).isEqualTo(200);
+
+        assertThat(cafe.webhook("application", "1", "removed", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> registers = owner("GET", "/registers", null, credential);
+        HttpResponse<String> reversal = owner("POST", "/checkouts/any/reversal", "{\"reason\":\"gone\"}", credential);
+        assertThat(registers.statusCode()).isEqualTo(401);
+        assertThat(registers.body()).contains("no longer installed");
+        assertThat(reversal.statusCode()).isEqualTo(401);
+        HttpResponse<String> page = get("/poster/manage?code=code-" + cafe.account);
+        assertThat(page.statusCode()).as("the page of an uninstalled app").isEqualTo(404);
+    }
+
+    /** Poster documents role_id 3 as the account owner's: another position is refused unless allowed by setting. */
+    @Test
+    void onlyTheRolesAllowedOpenThePage() throws Exception {
+        fakes.stubFor(post(BlackBox.MANAGE_EXCHANGE).withRequestBody(containing("code=waiter-code"))
+                .willReturn(okJson("{\"access_token\":\"manage-token\",\"account_number\":\"" + cafe.accountNumber()
+                        + "\",\"user\":{\"id\":12,\"name\":\"Petro Waiter\",\"role_id\":7}}")));
+
+        HttpResponse<String> page = get("/poster/manage?code=waiter-code");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("for the account&#39;s owner").doesNotContain("owner-credential");
+        assertThat(posterProperties.getManage().getAllowedRoles()).containsExactly("3");
+    }
+
+    /** Each binding attempt is an inCust login: after a few refused ones a register waits, inCust is not asked. */
+    @Test
+    void wrongTerminalPasswordsAreThrottledPerRegister() throws Exception {
+        String credential = credentialOf(cafe);
+        fakes.stubFor(post("/incust/v1/term/token").withRequestBody(containing("wrong")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"unauthorized\",\"message\":\"Wrong login or password\"}")));
+        List<Integer> answers = new java.util.ArrayList<>();
+
+        for (int attempt = 0; attempt < 40; attempt++) {
+            answers.add(owner("PUT", "/registers/3/binding", "{\"login\":\"bar-login\",\"password\":\"wrong-"
+                    + attempt + "\"}", credential).statusCode());
+        }
+
+        assertThat(answers.subList(0, 5)).containsOnly(422);
+        assertThat(answers).contains(429);
+        assertThat(fakes.findAll(postRequestedFor(urlEqualTo("/incust/v1/term/token"))
+                .withRequestBody(containing("wrong")))).hasSizeLessThanOrEqualTo(10);
+    }
+
     private String credentialOf(BlackBox account) throws Exception {
         String code = "code-" + account.account;
         exchanges(code, account.accountNumber());
