@@ -23,6 +23,13 @@ public class ProblemErrorController extends BasicErrorController {
         super(errorAttributes, server.getError());
     }
 
+    /** {@code /error} asked for directly, not forwarded to with an error, is a page that does not exist. */
+    @Override
+    protected HttpStatus getStatus(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null ? HttpStatus.NOT_FOUND
+                : super.getStatus(request);
+    }
+
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         HttpStatus status = getStatus(request);

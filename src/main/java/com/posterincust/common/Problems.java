@@ -30,6 +30,8 @@ public final class Problems {
     public static final String POSTER_REFUSED = "poster-refused";
     public static final String INTERNAL_ERROR = "internal-error";
     public static final String TOO_MANY_ATTEMPTS = "too-many-attempts";
+    public static final String REQUEST_TIMEOUT = "request-timeout";
+    public static final String BUSY = "busy";
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String NOT_ACCEPTABLE = "not-acceptable";

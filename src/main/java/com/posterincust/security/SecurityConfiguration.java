@@ -2,7 +2,10 @@ package com.posterincust.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.Problems;
+import com.posterincust.common.Problems;
+import com.posterincust.common.RefusalLog;
 import com.posterincust.common.RequestBodyLimitFilter;
+import com.posterincust.common.WorkerShareFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -50,13 +54,39 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimits(ObjectMapper json) {
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimits(ObjectMapper json, RefusalLog refusals) {
         RequestBodyLimitFilter limits = new RequestBodyLimitFilter(Map.of(
                 "/api/register/", 1024 * KIB,
                 "/poster/webhooks", 256 * KIB,
                 "/api/admin/", 64 * KIB,
-                "/api/owner/", 64 * KIB), 1024 * KIB, json);
-        return registration(limits, "request-body-limits", Ordered.HIGHEST_PRECEDENCE);
+                "/api/owner/", 64 * KIB), 1024 * KIB, json, refusals);
+        return registration(limits, "request-body-limits", Ordered.HIGHEST_PRECEDENCE + 2);
+    }
+
+    /**
+     * Of the web server's 200 worker threads ({@code server.tomcat.threads.max}), Poster's webhooks may hold 32 and
+     * the registers 128 at once, so neither starves the other, health, operators or owners (docs/operations.md).
+     */
+    @Bean
+    FilterRegistrationBean<WorkerShareFilter> workerShares(ObjectMapper json, RefusalLog refusals) {
+        WorkerShareFilter shares = new WorkerShareFilter(Map.of("/poster/webhooks", 32, "/api/register/", 128), json,
+                refusals);
+        return registration(shares, "worker-shares", Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /**
+     * A URL Spring Security's firewall refuses ({@code ;}, {@code //}, an encoded slash …) is answered 400 like every
+     * other problem, with the headers every page has: never framed, never sniffed.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, rejected) -> {
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+                    "The request's URL is not one this service accepts"));
+        };
     }
 
     @Bean

@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy a test controls, between the service and its database: it forwards, or it cuts — the open connections
- * are broken and new ones are accepted but never answered, as when the database's network goes away.
+ * are broken and new ones are accepted but never answered, as when the database's network goes away — or it hangs:
+ * every connection stays open and nothing is passed on, as when the database stops answering.
  */
 final class ControlledProxy implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class ControlledProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private boolean hung;
 
     ControlledProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -43,6 +45,21 @@ final class ControlledProxy implements AutoCloseable {
 
     void restore() {
         cut = false;
+        synchronized (this) {
+            hung = false;
+            notifyAll();
+        }
+    }
+
+    /** The database hangs: connections stay open, nothing they send is passed on until {@link #restore}. */
+    synchronized void hang() {
+        hung = true;
+    }
+
+    private synchronized void passWhenNotHung() throws InterruptedException {
+        while (hung) {
+            wait();
+        }
     }
 
     @Override
@@ -70,12 +87,20 @@ final class ControlledProxy implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
+        byte[] chunk = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            int read;
+            while ((read = in.read(chunk)) >= 0) {
+                passWhenNotHung();
+                out.write(chunk, 0, read);
+                out.flush();
+            }
         } catch (IOException broken) {
             closeQuietly(from);
             closeQuietly(to);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 

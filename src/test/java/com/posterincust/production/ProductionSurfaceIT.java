@@ -42,18 +42,7 @@ class ProductionSurfaceIT {
 
     @Test
     void productionShowsLittleAndAnswersFastWhileTheDatabaseIsGone() throws Exception {
-        fakes.start();
-        String url = PostgresTestDatabase.create();
-        database = new ControlledProxy("127.0.0.1", URI.create(url.substring("jdbc:".length())).getPort());
-        String proxied = url.replaceFirst("127\\.0\\.0\\.1:\\d+", "127.0.0.1:" + database.port());
-        service = PackagedService.start("production-surface", List.of(
-                "--spring.datasource.url=" + proxied,
-                "--spring.datasource.username=" + PostgresTestDatabase.user(),
-                "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                "--poster.api.base-url=" + fakes.baseUrl() + "/poster/{account}/api",
-                "--incust.api.base-url=" + fakes.baseUrl() + "/incust/v1"));
-        BlackBox box = new BlackBox(fakes, json, service.port()).stubPosterAndIncust();
-        box.installAndAwaitActive().bindRegister();
+        BlackBox box = startBehindTheProxy("production-surface");
 
         littleIsShownToAnyone(box);
         cookiesAreSecure(box);
@@ -84,6 +73,88 @@ class ProductionSurfaceIT {
         }
         assertThat(status).as("served again once the database is back").isEqualTo(200);
         assertThat(box.send(HttpRequest.newBuilder(box.url("/actuator/health"))).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The database hangs (accepts, answers nothing) with calls in flight: each is answered 503 database-unavailable
+     * within the register app's 8 s, a redemption (the engine's own statements) as well as a new session; the service
+     * serves again once the database answers.
+     */
+    @Test
+    void callsInFlightWhenTheDatabaseHangsAreAnsweredWithinTheRegisterAppsPatience() throws Exception {
+        BlackBox box = startBehindTheProxy("database-hangs");
+        fakes.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/incust/v1/term/check/prepare")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"amount\":91.00,"
+                        + "\"max_redeemable_bonuses\":45.50,\"bonus_points_available\":150.00,\"amount_to_pay\":91.00}")));
+        fakes.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/incust/v1/term/check/reserve")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        com.posterincust.IncustAnswers.reserved())));
+        List<String> checkouts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> created = box.registerWithKey("POST", "/api/register/v1/checkouts", ("{\"orderId\":"
+                    + "\"hang-%d\",\"customerId\":\"c-1001\",\"items\":[{\"productId\":\"12\",\"name\":\"Latte\","
+                    + "\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}").formatted(i), "hang-" + i);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            checkouts.add(json.readTree(created.body()).path("checkoutId").asText());
+        }
+
+        database.hang();
+        java.util.concurrent.ExecutorService registers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<long[]>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String redemption = "/api/register/v1/checkouts/" + checkouts.get(i) + "/redemption";
+            String phone = "+38050123456" + i;
+            answers.add(registers.submit(() -> timed(() -> box.register("POST", redemption, "{}"))));
+            answers.add(registers.submit(() -> timed(() -> box.register("POST", "/api/register/v1/customer-sessions",
+                    "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"" + phone + "\"}}"))));
+        }
+        for (java.util.concurrent.Future<long[]> answer : answers) {
+            long[] statusAndMillis = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(statusAndMillis[0]).as("status").isEqualTo(503);
+            assertThat(statusAndMillis[1]).as("answered in ms").isLessThan(8000);
+        }
+        registers.shutdown();
+
+        database.restore();
+        long deadline = System.currentTimeMillis() + 30_000;
+        int status = 0;
+        while (status != 200 && System.currentTimeMillis() < deadline) {
+            status = box.register("POST", "/api/register/v1/checkouts/" + checkouts.get(0) + "/redemption", "{}")
+                    .statusCode();
+        }
+        assertThat(status).as("served again once the database answers").isEqualTo(200);
+        assertThat(service.log()).doesNotContain("internal-error").doesNotContain("Unexpected failure");
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    /** The answer's status (503 checked to be database-unavailable) and how long it took. */
+    private static long[] timed(Call call) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> answer = call.send();
+        long millis = millisSince(started);
+        if (answer.statusCode() == 503) {
+            assertUnavailable(answer);
+        }
+        return new long[] {answer.statusCode(), millis};
+    }
+
+    private BlackBox startBehindTheProxy(String name) throws Exception {
+        fakes.start();
+        String url = PostgresTestDatabase.create();
+        database = new ControlledProxy("127.0.0.1", URI.create(url.substring("jdbc:".length())).getPort());
+        String proxied = url.replaceFirst("127\\.0\\.0\\.1:\\d+", "127.0.0.1:" + database.port());
+        service = PackagedService.start(name, List.of(
+                "--spring.datasource.url=" + proxied,
+                "--spring.datasource.username=" + PostgresTestDatabase.user(),
+                "--spring.datasource.password=" + PostgresTestDatabase.password(),
+                "--poster.api.base-url=" + fakes.baseUrl() + "/poster/{account}/api",
+                "--incust.api.base-url=" + fakes.baseUrl() + "/incust/v1"));
+        BlackBox box = new BlackBox(fakes, json, service.port()).stubPosterAndIncust();
+        box.installAndAwaitActive().bindRegister();
+        return box;
     }
 
     private static void assertUnavailable(HttpResponse<String> answer) throws Exception {

@@ -580,6 +580,26 @@ class HostileInputTest extends AgainstFakesTest {
     }
 
     /** A request written byte by byte, so the path reaches the service exactly as spelt. */
+    /** {@code /error} asked for directly is not a 500. */
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+        HttpResponse<String> error = box.send(HttpRequest.newBuilder(box.url("/error")).header("Accept",
+                "application/json"));
+
+        assertThat(error.statusCode()).isEqualTo(404);
+    }
+
+    /** URLs the firewall refuses are answered like every other page: never framed by another site. */
+    @Test
+    void aRefusedUrlIsAnsweredWithTheUsualHeaders() throws Exception {
+        for (String path : List.of("/poster/manage;x=1", "/api/owner/v1//x")) {
+            String answer = rawRequest("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400").containsIgnoringCase("X-Frame-Options: DENY")
+                    .contains("invalid-request");
+        }
+    }
+
     private String rawRequest(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
