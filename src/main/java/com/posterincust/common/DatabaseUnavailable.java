@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database being out of reach (the pool found no connection within its timeout, the
@@ -28,6 +29,11 @@ public final class DatabaseUnavailable {
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // the rollback after a lost connection fails too ("Connection is closed"): what it overrode tells why
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException) {
                 return true;
