@@ -190,9 +190,24 @@ public final class BlackBox {
         return signedAs(method, named(path, account, tablet), body, tablet, spot);
     }
 
+    /**
+     * A register request with an {@code Idempotency-Key}, as Poster signs it at {@code time} (unix seconds): calls a
+     * cashier makes seconds apart, made by a test in one second.
+     */
+    public HttpResponse<String> registerWithKeyAt(String method, String path, String body, String idempotencyKey,
+                                                  long time) throws Exception {
+        return send(signedAt(method, named(path, account, "3"), body, "3", "2", time)
+                .header("Idempotency-Key", idempotencyKey));
+    }
+
     /** Signed over exactly {@code path}: for the probes that name another register, or none. */
     public HttpRequest.Builder signedAs(String method, String path, String body, String tablet, String spot) {
-        String time = String.valueOf(System.currentTimeMillis() / 1000);
+        return signedAt(method, path, body, tablet, spot, System.currentTimeMillis() / 1000);
+    }
+
+    private HttpRequest.Builder signedAt(String method, String path, String body, String tablet, String spot,
+                                         long seconds) {
+        String time = String.valueOf(seconds);
         String signature = RegisterSignature.sign(url(path).toString(), body.getBytes(StandardCharsets.UTF_8), time,
                 SECRET);
         return HttpRequest.newBuilder(url(path))

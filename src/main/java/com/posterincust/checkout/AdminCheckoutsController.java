@@ -33,14 +33,16 @@ public class AdminCheckoutsController {
     public record CheckoutSummary(String checkoutId, CheckoutStatus status, String account, String tabletId,
                                   String orderId, String transactionId, BigDecimal bonusToApply,
                                   BigDecimal reportedBonus, BigDecimal posterBonus, BigDecimal finalizedBonus,
-                                  String bonusCheck, String incustTransactionId, OffsetDateTime createdAt,
-                                  OffsetDateTime updatedAt) {
+                                  String bonusCheck, String incustTransactionId,
+                                  List<CheckoutReturns.ReturnView> returns, BigDecimal returnedAmount,
+                                  OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-        static CheckoutSummary of(Checkout c) {
+        static CheckoutSummary of(Checkout c, List<CheckoutReturns.ReturnView> returns) {
             Result result = c.result();
             return new CheckoutSummary(c.id(), c.status(), c.account(), c.tabletId(), c.orderId(), c.transactionId(),
                     result == null ? null : result.bonusToApply(), c.payedBonus(), c.posterPayedBonus(),
-                    c.finalizedBonus(), c.bonusCheck(), c.incustTransactionId(), c.createdAt(), c.updatedAt());
+                    c.finalizedBonus(), c.bonusCheck(), c.incustTransactionId(), returns,
+                    CheckoutReturns.returnedAmount(returns), c.createdAt(), c.updatedAt());
         }
     }
 
@@ -48,9 +50,11 @@ public class AdminCheckoutsController {
     }
 
     private final CheckoutRepository checkouts;
+    private final CheckoutReturns returns;
 
-    public AdminCheckoutsController(CheckoutRepository checkouts) {
+    public AdminCheckoutsController(CheckoutRepository checkouts, CheckoutReturns returns) {
         this.checkouts = checkouts;
+        this.returns = returns;
     }
 
     @Operation(summary = "Checkouts, newest first, optionally of one status and account")
@@ -78,13 +82,17 @@ public class AdminCheckoutsController {
         }
         List<Checkout> found = checkouts.findForOperators(wanted, account, size + 1, (long) page * size);
         boolean hasMore = found.size() > size;
-        return new Page(found.stream().limit(size).map(CheckoutSummary::of).toList(), page, size, hasMore);
+        List<Checkout> shown = found.stream().limit(size).toList();
+        Map<String, List<CheckoutReturns.ReturnView>> returned = returns.ofAll(shown.stream().map(Checkout::id)
+                .toList());
+        return new Page(shown.stream().map(c -> CheckoutSummary.of(c, returned.getOrDefault(c.id(), List.of())))
+                .toList(), page, size, hasMore);
     }
 
     @Operation(summary = "One checkout with its bonus figures")
     @GetMapping("/{id}")
     public CheckoutSummary get(@PathVariable String id) {
-        return checkouts.find(id).map(CheckoutSummary::of).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+        return checkouts.find(id).map(c -> CheckoutSummary.of(c, returns.of(id))).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 Problems.NOT_FOUND, "No checkout " + id));
     }
 }

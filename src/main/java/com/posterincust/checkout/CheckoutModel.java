@@ -11,6 +11,11 @@ public final class CheckoutModel {
     }
 
     public record Item(String productId, String modificationId, String name, BigDecimal count, BigDecimal price) {
+
+        /** The line's code in inCust's check: the product, and its modification when it has one. */
+        public String incustCode() {
+            return modificationId == null ? productId : productId + "-" + modificationId;
+        }
     }
 
     public record Coupon(String code, String title) {

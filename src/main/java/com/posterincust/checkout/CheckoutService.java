@@ -301,8 +301,7 @@ public class CheckoutService {
 
     private static Loyalty.Check check(Checkout checkout) {
         return new Loyalty.Check(checkout.customerId(), checkout.currency(), checkout.total(), checkout.items().stream()
-                .map(item -> new Loyalty.CheckItem(item.modificationId() == null ? item.productId()
-                        : item.productId() + "-" + item.modificationId(), item.name(), item.count(), item.price(),
+                .map(item -> new Loyalty.CheckItem(item.incustCode(), item.name(), item.count(), item.price(),
                         item.count().multiply(item.price()).setScale(2, RoundingMode.HALF_UP)))
                 .toList());
     }

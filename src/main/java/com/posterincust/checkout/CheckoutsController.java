@@ -50,11 +50,13 @@ public class CheckoutsController {
 
     /** {@code confirmation} is there while the code is awaited: a reloaded register app finds its window again. */
     public record View(String checkoutId, CheckoutStatus status, Offer offer, Result result, Confirmation confirmation,
-                       String orderId, String transactionId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-        static View of(Checkout c) {
+                       String orderId, String transactionId, List<CheckoutReturns.ReturnView> returns,
+                       BigDecimal returnedAmount, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        static View of(Checkout c, List<CheckoutReturns.ReturnView> returns) {
             return new View(c.id(), c.status(), c.offer(), c.result(),
                     c.status() == CheckoutStatus.AWAITING_CONFIRMATION ? c.confirmation() : null, c.orderId(),
-                    c.transactionId(), c.createdAt(), c.updatedAt());
+                    c.transactionId(), returns, CheckoutReturns.returnedAmount(returns), c.createdAt(),
+                    c.updatedAt());
         }
     }
 
@@ -98,9 +100,11 @@ public class CheckoutsController {
     }
 
     private final RegisterCheckouts checkouts;
+    private final CheckoutReturns returns;
 
-    public CheckoutsController(RegisterCheckouts checkouts) {
+    public CheckoutsController(RegisterCheckouts checkouts, CheckoutReturns returns) {
         this.checkouts = checkouts;
+        this.returns = returns;
     }
 
     @Operation(summary = "Start a checkout at Pay: the offer of what the customer may redeem")
@@ -175,7 +179,7 @@ public class CheckoutsController {
     @Operation(summary = "The checkout as it stands")
     @GetMapping("/{id}")
     public ResponseEntity<View> get(@Parameter(hidden = true) RegisterContext register, @PathVariable String id) {
-        return answer(checkouts.view(register, id), HttpStatus.OK, View::of);
+        return answer(checkouts.view(register, id), HttpStatus.OK, c -> View.of(c, returns.of(c.id())));
     }
 
     private static <T> ResponseEntity<T> answer(CheckoutOutcome outcome, HttpStatus status, Function<Checkout, T> body) {

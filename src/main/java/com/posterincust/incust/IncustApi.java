@@ -14,6 +14,7 @@ import com.posterincust.incust.IncustWire.Profile;
 import com.posterincust.incust.IncustWire.Reservation;
 import com.posterincust.incust.IncustWire.TerminalSettings;
 import com.posterincust.incust.IncustWire.TerminalToken;
+import com.posterincust.incust.IncustWire.SaleReturn;
 import com.posterincust.incust.IncustWire.Transaction;
 import com.posterincust.incust.IncustWire.TransactionList;
 import feign.Headers;
@@ -77,6 +78,10 @@ interface IncustApi {
     @RequestLine("POST /term/transaction/{id}/cancel")
     @Headers("Authorization: Bearer {token}")
     Transaction cancel(@Param("token") String token, @Param("id") String transactionId);
+
+    @RequestLine("POST /term/transaction/{id}/return")
+    @Headers("Authorization: Bearer {token}")
+    Transaction returnPart(@Param("token") String token, @Param("id") String transactionId, SaleReturn saleReturn);
 
     @RequestLine("GET /term/transaction/{id}")
     @Headers("Authorization: Bearer {token}")

@@ -155,6 +155,38 @@ public class IncustClient {
                 token -> api.cancel(token, transactionId)));
     }
 
+    /**
+     * Returns part of a finalized sale: {@code amount} (the returned lines' value as the check had them) in inCust's
+     * proportion of its points. Safe to repeat: the same {@code externalId} answers the return as inCust made it.
+     */
+    public Loyalty.Returned returnPart(IncustCredentials terminal, String transactionId, String externalId,
+                                       BigDecimal amount, List<Loyalty.ReturnedItem> items, boolean returnRedeemed) {
+        IncustWire.SaleReturn saleReturn = new IncustWire.SaleReturn(externalId, amount, items.stream()
+                .map(item -> new IncustWire.ReturnedItem(item.code(), item.quantity(), item.amount())).toList(),
+                returnRedeemed);
+        Transaction sale = authorized("POST /term/transaction/{id}/return", terminal,
+                token -> api.returnPart(token, transactionId, saleReturn));
+        return returnIn(sale, externalId).orElseThrow(() -> new ExternalSystemUnavailableException("inCust",
+                "POST /term/transaction/{id}/return", "answer without the return " + externalId, false));
+    }
+
+    /** The return inCust made under {@code externalId} on the sale, if it made one: asked before one is sent. */
+    public Optional<Loyalty.Returned> returnMade(IncustCredentials terminal, String transactionId, String externalId) {
+        return returnIn(authorized("GET /term/transaction/{id}", terminal,
+                token -> api.transaction(token, transactionId)), externalId);
+    }
+
+    private static Optional<Loyalty.Returned> returnIn(Transaction sale, String externalId) {
+        return (sale.returns() == null ? List.<IncustWire.ReturnDone>of() : sale.returns()).stream()
+                .filter(entry -> externalId.equals(entry.externalId())).findFirst()
+                .map(done -> new Loyalty.Returned(sale.status(), done.amount(), zeroIfNull(done.bonusesReturned()),
+                        zeroIfNull(done.bonusesRemoved())));
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+
     public Loyalty.Transaction transaction(IncustCredentials terminal, String transactionId) {
         return transactionOf(authorized("GET /term/transaction/{id}", terminal,
                 token -> api.transaction(token, transactionId)));

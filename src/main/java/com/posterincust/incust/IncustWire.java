@@ -132,7 +132,23 @@ final class IncustWire {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Transaction(String id, String externalId, String status, BigDecimal redeemedBonuses,
-                              BigDecimal discountAmount, BigDecimal amountToPay, Confirmation confirmation) {
+                              BigDecimal discountAmount, BigDecimal amountToPay, Confirmation confirmation,
+                              BigDecimal amount, BigDecimal returnedAmount, List<ReturnDone> returns) {
+    }
+
+    /** One return of a part of the sale, as inCust lists them on the transaction. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ReturnDone(String externalId, BigDecimal amount, BigDecimal bonusesReturned,
+                             BigDecimal bonusesRemoved) {
+    }
+
+    /** Part of a finalized sale to return; {@code external_id} makes it idempotent. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SaleReturn(String externalId, BigDecimal amount, List<ReturnedItem> items, boolean returnRedeemed) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ReturnedItem(String code, BigDecimal quantity, BigDecimal amount) {
     }
 
     public record TransactionList(List<Transaction> transactions) {

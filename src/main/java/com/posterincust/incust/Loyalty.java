@@ -64,6 +64,23 @@ public final class Loyalty {
     public record Confirmation(String channel, OffsetDateTime expiresAt, Integer attemptsLeft) {
     }
 
+    /** A returned line: the check item's code, how many, and their value in the check's terms. */
+    public record ReturnedItem(String code, BigDecimal quantity, BigDecimal amount) {
+    }
+
+    /**
+     * One return of a part of a finalized sale, as inCust applied it.
+     *
+     * @param saleStatus      the transaction's status after it ({@code returned} once all of it is)
+     * @param bonusesReturned redeemed points given back to the guest
+     * @param bonusesRemoved  earned points taken back
+     */
+    public record Returned(String saleStatus, BigDecimal amount, BigDecimal bonusesReturned,
+                           BigDecimal bonusesRemoved) {
+
+        public static final String RETURNED = "returned";
+    }
+
     public record Transaction(String id, String externalId, String status, BigDecimal redeemedBonuses,
                               BigDecimal discountAmount, BigDecimal amountToPay, Confirmation confirmation) {
 

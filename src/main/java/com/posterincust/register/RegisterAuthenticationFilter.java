@@ -110,7 +110,7 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
         }
         // a register that is not bound leaves no signature behind: only calls that may act are remembered
         boolean singleUse = hasAnEffect(request);
-        if (singleUse && !signatures.useOnce(signature, startsACheckout(request)
+        if (singleUse && !signatures.useOnce(signature, keyedByIdempotency(request)
                 ? String.valueOf(request.getHeader(IDEMPOTENCY_KEY)) : null)) {
             refuse(response, HttpStatus.UNAUTHORIZED, Problems.BAD_SIGNATURE, "This signed request was received "
                     + "before; Poster signs every new call anew", request, "signature used before");
@@ -159,20 +159,24 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Calls whose repeat would do something again: a new checkout (its Idempotency-Key is not signed, so a captured
-     * call sent with new keys would start one checkout each), a new customer session, a code checked (a wrong one
+     * Calls whose repeat would do something again: a new checkout or return (its Idempotency-Key is not signed, so a
+     * captured call sent with new keys would start one each), a new customer session, a code checked (a wrong one
      * uses an attempt), a new code sent. The others answer a repeat with the same success and change nothing more.
      */
     private static boolean hasAnEffect(HttpServletRequest request) {
         String path = RequestPaths.routed(request);
-        return startsACheckout(request) || "POST".equalsIgnoreCase(request.getMethod())
+        return keyedByIdempotency(request) || "POST".equalsIgnoreCase(request.getMethod())
                 && (path.endsWith("/customer-sessions") || path.endsWith("/confirmation")
                         || path.endsWith("/confirmation/resend"));
     }
 
-    /** Its repeat with the same Idempotency-Key answers the same checkout; with another key it is a replay. */
-    private static boolean startsACheckout(HttpServletRequest request) {
-        return "POST".equalsIgnoreCase(request.getMethod()) && RequestPaths.routed(request).endsWith("/checkouts");
+    /**
+     * A new checkout or a return: its repeat with the same Idempotency-Key answers the same one; with another key it
+     * is a replay.
+     */
+    private static boolean keyedByIdempotency(HttpServletRequest request) {
+        String path = RequestPaths.routed(request);
+        return "POST".equalsIgnoreCase(request.getMethod()) && (path.endsWith("/checkouts") || path.endsWith("/returns"));
     }
 
     private boolean isFresh(String time) {

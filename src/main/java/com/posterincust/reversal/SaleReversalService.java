@@ -7,9 +7,11 @@ import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
 import com.posterincust.incust.Loyalty;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** The steps of the sale reversal, callable without the engine. */
@@ -22,13 +24,18 @@ public class SaleReversalService {
     private final SaleReversalRepository reversals;
     private final TerminalBindingRepository bindings;
     private final IncustClient incust;
+    private final SaleReturnRepository returns;
+    private final boolean giveBackRedeemed;
 
     public SaleReversalService(CheckoutRepository checkouts, SaleReversalRepository reversals,
-                               TerminalBindingRepository bindings, IncustClient incust) {
+                               TerminalBindingRepository bindings, IncustClient incust, SaleReturnRepository returns,
+                               @Value("${returns.give-back-redeemed:true}") boolean giveBackRedeemed) {
         this.checkouts = checkouts;
         this.reversals = reversals;
         this.bindings = bindings;
         this.incust = incust;
+        this.returns = returns;
+        this.giveBackRedeemed = giveBackRedeemed;
     }
 
     /**
@@ -41,9 +48,12 @@ public class SaleReversalService {
         Checkout checkout = checkouts.find(checkoutId)
                 .orElseThrow(() -> new IllegalStateException("No checkout " + checkoutId));
         IncustCredentials terminal = bindings.credentials(checkout.bindingId());
+        List<SaleReturn> returned = returns.findOfCheckout(checkoutId);
         // inCust's state first: after an unknown outcome (a timeout, a node gone mid-call) the cancel is not sent again
         try {
-            if (!cancelledAlready(terminal, checkout.incustTransactionId())) {
+            if (!returned.isEmpty()) {
+                returnTheRest(checkout, terminal, returned);
+            } else if (!cancelledAlready(terminal, checkout.incustTransactionId())) {
                 incust.cancel(terminal, checkout.incustTransactionId());
             }
         } catch (IncustApiException refused) {
@@ -55,6 +65,26 @@ public class SaleReversalService {
         log.info("Checkout {}: sale reversed in inCust (transaction {} cancelled)", checkoutId,
                 checkout.incustTransactionId());
         return Optional.empty();
+    }
+
+    /**
+     * Part of the sale was returned before: what is left is returned as one more return ({@code <checkout>-rest}, safe
+     * to repeat), so the sale's returns add up to it and nothing is given back twice.
+     */
+    private void returnTheRest(Checkout checkout, IncustCredentials terminal, List<SaleReturn> returned) {
+        List<SaleReturn.Product> rest = SaleReturnCommands.leftOf(checkout, returned);
+        if (rest.isEmpty()) {
+            return;
+        }
+        SaleReturn theRest = new SaleReturn(checkout.id() + "-rest", checkout.id(), checkout.account(), null, null,
+                checkout.tabletId(), checkout.transactionId(), rest, SaleReturnCommands.valueOf(checkout, rest),
+                SaleReturn.Status.RETURNING, null, null, null);
+        Loyalty.Returned done = incust.returnMade(terminal, checkout.incustTransactionId(), theRest.id())
+                .orElseGet(() -> incust.returnPart(terminal, checkout.incustTransactionId(), theRest.id(),
+                        theRest.amount(), SaleReturnService.items(checkout, theRest), giveBackRedeemed));
+        log.info("Checkout {}: the rest of the sale ({}) returned in inCust after {} earlier return(s): {} points "
+                + "back, {} earned points taken back", checkout.id(), theRest.amount(), returned.size(),
+                done.bonusesReturned(), done.bonusesRemoved());
     }
 
     public void recordHandReversal(String checkoutId, boolean done) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,7 @@ public class SandboxIncust {
     static final String CONFIRMED = "confirmed";
     static final String FINALIZED = "finalized";
     static final String CANCELLED = "cancelled";
+    static final String RETURNED = "returned";
     private static final BigDecimal REDEEMABLE_SHARE = new BigDecimal("0.50");
     private static final BigDecimal COUPON_DISCOUNT = new BigDecimal("0.10");
     private static final BigDecimal EARNED_SHARE = new BigDecimal("0.05");
@@ -117,17 +119,35 @@ public class SandboxIncust {
         int attemptsLeft;
         BigDecimal paidWithBonuses;
         BigDecimal bonusesAdded;
+        /** The check's amount, in the terms returns are made in. */
+        final BigDecimal amount;
+        BigDecimal returnedAmount = BigDecimal.ZERO.setScale(2);
+        final List<Return> returns = new ArrayList<>();
 
-        Tx(String id, String terminalId, String externalId, String customerId, BigDecimal redeemedBonuses,
-           BigDecimal discountAmount, BigDecimal amountToPay) {
+        Tx(String id, String terminalId, String externalId, String customerId, BigDecimal amount,
+           BigDecimal redeemedBonuses, BigDecimal discountAmount, BigDecimal amountToPay) {
             this.id = id;
             this.terminalId = terminalId;
             this.externalId = externalId;
             this.customerId = customerId;
+            this.amount = amount;
             this.redeemedBonuses = redeemedBonuses;
             this.discountAmount = discountAmount;
             this.amountToPay = amountToPay;
         }
+
+        BigDecimal bonusesReturned() {
+            return returns.stream().map(Return::bonusesReturned).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        BigDecimal bonusesRemoved() {
+            return returns.stream().map(Return::bonusesRemoved).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** A part of a finalized sale returned: what of the amount, the redeemed points given back, the earned taken. */
+    record Return(String externalId, BigDecimal amount, BigDecimal bonusesReturned, BigDecimal bonusesRemoved,
+                  OffsetDateTime createdAt) {
     }
 
     private final Clock clock;
@@ -280,7 +300,8 @@ public class SandboxIncust {
         Customer customer = customer(customerId);
         Offer redeemed = prepare(customerId, amount, items, bonuses, coupons);
         Tx tx = new Tx("tx-" + nextTransaction.getAndIncrement(), terminal.id(), externalId, customer.id,
-                bonuses.setScale(2, RoundingMode.UNNECESSARY), redeemed.discount(), redeemed.amountToPay());
+                redeemed.amount(), bonuses.setScale(2, RoundingMode.UNNECESSARY), redeemed.discount(),
+                redeemed.amountToPay());
         boolean redeems = bonuses.signum() > 0 || !coupons.isEmpty();
         if (redeems && "always".equals(terminal.confirmation())) {
             tx.status = CONFIRMATION_REQUIRED;
@@ -339,6 +360,53 @@ public class SandboxIncust {
         return tx;
     }
 
+    /**
+     * Part of a finalized sale returned, as the assumed contract says (docs/external-apis.md): the earned points in
+     * proportion of the amount taken back and, with {@code returnRedeemed}, the redeemed points given back in the
+     * same proportion, each rounded down and never more than is left; the return that completes the amount takes
+     * exactly what is left, so a sale's returns add up to it. The same {@code externalId} again answers the
+     * transaction as it is; more than the sale's amount is {@code return_exceeds_sale}.
+     */
+    synchronized Tx returnPart(SandboxData.Terminal terminal, String id, String externalId, BigDecimal amount,
+                               boolean returnRedeemed) {
+        Tx tx = transaction(terminal, id);
+        if (externalId == null || amount == null || amount.signum() <= 0) {
+            throw new Refused(400, "invalid_request", "external_id and a positive amount are required");
+        }
+        if (tx.returns.stream().anyMatch(done -> done.externalId().equals(externalId))) {
+            return tx;
+        }
+        requireStatus(tx, FINALIZED);
+        BigDecimal after = tx.returnedAmount.add(amount);
+        if (after.compareTo(tx.amount) > 0) {
+            throw new Refused(422, "return_exceeds_sale", "The returns would exceed the sale's amount "
+                    + tx.amount.toPlainString());
+        }
+        boolean whole = after.compareTo(tx.amount) == 0;
+        BigDecimal removed = share(tx.bonusesAdded, tx.bonusesRemoved(), amount, tx.amount, whole);
+        BigDecimal returned = returnRedeemed ? share(tx.paidWithBonuses, tx.bonusesReturned(), amount, tx.amount,
+                whole) : BigDecimal.ZERO.setScale(2);
+        Customer customer = customer(tx.customerId);
+        customer.bonusPoints = customer.bonusPoints.add(returned).subtract(removed);
+        tx.returns.add(new Return(externalId, amount.setScale(2, RoundingMode.HALF_UP), returned, removed,
+                OffsetDateTime.now(clock)));
+        tx.returnedAmount = after.setScale(2, RoundingMode.HALF_UP);
+        if (whole) {
+            tx.status = RETURNED;
+        }
+        return tx;
+    }
+
+    /** {@code total} × amount ÷ sale, rounded down to 0.01, never more than is left; all that is left at the end. */
+    private static BigDecimal share(BigDecimal total, BigDecimal taken, BigDecimal amount, BigDecimal sale,
+                                    boolean last) {
+        BigDecimal left = total.subtract(taken);
+        if (last) {
+            return left.setScale(2, RoundingMode.HALF_UP);
+        }
+        return total.multiply(amount).divide(sale, 2, RoundingMode.DOWN).min(left).setScale(2, RoundingMode.HALF_UP);
+    }
+
     /** A reservation is released; a finalized sale is undone: the points spent come back, the points earned go. */
     synchronized Tx cancel(SandboxData.Terminal terminal, String id) {
         Tx tx = transaction(terminal, id);
@@ -350,7 +418,8 @@ public class SandboxIncust {
                 throw new Refused(409, "transaction_state", "A finalized transaction cannot be cancelled");
             }
             Customer customer = customer(tx.customerId);
-            customer.bonusPoints = customer.bonusPoints.add(tx.paidWithBonuses).subtract(tx.bonusesAdded);
+            customer.bonusPoints = customer.bonusPoints.add(tx.paidWithBonuses.subtract(tx.bonusesReturned()))
+                    .subtract(tx.bonusesAdded.subtract(tx.bonusesRemoved()));
         }
         tx.status = CANCELLED;
         return tx;

@@ -172,6 +172,13 @@ public class SandboxIncustController {
         return transaction(incust.cancel(incust.terminal(auth), id));
     }
 
+    @PostMapping("/transaction/{id}/return")
+    public ObjectNode returnPart(@RequestHeader(name = "Authorization", required = false) String auth,
+                                 @PathVariable String id, @RequestBody JsonNode body) {
+        return transaction(incust.returnPart(incust.terminal(auth), id, text(body, "external_id"),
+                money(body, "amount"), body.path("return_redeemed").asBoolean(false)));
+    }
+
     @GetMapping("/transaction/{id}")
     public ObjectNode transaction(@RequestHeader(name = "Authorization", required = false) String auth,
                                   @PathVariable String id) {
@@ -218,6 +225,12 @@ public class SandboxIncustController {
         ObjectNode shape = json.createObjectNode().put("id", tx.id).put("external_id", tx.externalId)
                 .put("status", tx.status).put("redeemed_bonuses", tx.redeemedBonuses)
                 .put("discount_amount", tx.discountAmount).put("amount_to_pay", tx.amountToPay);
+        shape.put("amount", tx.amount).put("bonuses_added", tx.bonusesAdded)
+                .put("returned_amount", tx.returnedAmount);
+        ArrayNode returns = shape.putArray("returns");
+        tx.returns.forEach(done -> returns.addObject().put("external_id", done.externalId())
+                .put("amount", done.amount()).put("bonuses_returned", done.bonusesReturned())
+                .put("bonuses_removed", done.bonusesRemoved()).put("created_at", done.createdAt().toString()));
         if (tx.code != null && SandboxIncust.CONFIRMATION_REQUIRED.equals(tx.status)) {
             shape.putObject("confirmation").put("channel", "phone").put("expires_at", tx.expiresAt.toString())
                     .put("attempts_left", tx.attemptsLeft);

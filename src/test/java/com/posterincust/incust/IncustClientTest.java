@@ -257,6 +257,25 @@ class IncustClientTest {
                 .withRequestBody(equalToJson("{\"external_check_id\":\"123\",\"paid_with_bonuses\":20.00}")));
     }
 
+    /** The assumed return call (docs/external-apis.md): the lines in the check's terms, the return read from the sale. */
+    @Test
+    void returnsPartOfASaleAndReadsTheReturnFromTheSale() {
+        String sale = fixture("transaction_returned_in_part.json");
+        incust.stubFor(post("/v1/term/transaction/tx-9/return").willReturn(okJson(sale)));
+        incust.stubFor(get("/v1/term/transaction/tx-9").willReturn(okJson(sale)));
+
+        Loyalty.Returned returned = client.returnPart(TERMINAL, "tx-9", "return-1", new BigDecimal("45.50"),
+                List.of(new Loyalty.ReturnedItem("12", new BigDecimal("1"), new BigDecimal("45.50"))), true);
+
+        assertThat(returned).isEqualTo(new Loyalty.Returned("finalized", new BigDecimal("45.50"),
+                new BigDecimal("6.66"), new BigDecimal("1.94")));
+        incust.verify(postRequestedFor(urlEqualTo("/v1/term/transaction/tx-9/return")).withRequestBody(equalToJson(
+                "{\"external_id\":\"return-1\",\"amount\":45.50,\"items\":[{\"code\":\"12\",\"quantity\":1,"
+                        + "\"amount\":45.50}],\"return_redeemed\":true}")));
+        assertThat(client.returnMade(TERMINAL, "tx-9", "return-1")).contains(returned);
+        assertThat(client.returnMade(TERMINAL, "tx-9", "return-2")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"customer_not_found", "insufficient_bonuses", "coupon_invalid", "confirmation_code_invalid",
             "confirmation_code_expired", "transaction_not_found", "transaction_state"})

@@ -115,6 +115,20 @@ public final class FakeIncust implements AutoCloseable {
         return incust.finalizesSent.getOrDefault(externalId, new AtomicInteger()).get();
     }
 
+    /** How often the service sent the return {@code returnId} (its external id), whatever inCust made of it. */
+    public int returnsSent(String returnId) {
+        return incust.returnsSent.getOrDefault(returnId, new AtomicInteger()).get();
+    }
+
+    /** A return takes this long before it changes anything: a service can be killed in the middle of it. */
+    public void returnTakes(long millis) {
+        incust.returnMillis = millis;
+    }
+
+    public BigDecimal bonusPoints(String customerId) {
+        return incust.bonusPointsOf(customerId);
+    }
+
     /** How often the service sent a cancel of the checkout's transaction. */
     public int cancelsSent(String externalId) {
         return incust.cancelsSent.getOrDefault(externalId, new AtomicInteger()).get();
@@ -152,6 +166,8 @@ public final class FakeIncust implements AutoCloseable {
         final Map<String, AtomicInteger> reservesSent = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> finalizesSent = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> cancelsSent = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> returnsSent = new ConcurrentHashMap<>();
+        volatile long returnMillis;
         volatile long finalizeMillis;
         volatile long reserveMillis;
 
@@ -186,6 +202,16 @@ public final class FakeIncust implements AutoCloseable {
                 return counted(transaction(terminal, id), FINALIZED, finalizations,
                         () -> super.finalizeTransaction(terminal, id, paidWithBonuses));
             }
+        }
+
+        @Override
+        Tx returnPart(SandboxData.Terminal terminal, String id, String externalId, BigDecimal amount,
+                      boolean returnRedeemed) {
+            if (externalId != null) {
+                returnsSent.computeIfAbsent(externalId, key -> new AtomicInteger()).incrementAndGet();
+            }
+            pause(returnMillis);
+            return super.returnPart(terminal, id, externalId, amount, returnRedeemed);
         }
 
         @Override
