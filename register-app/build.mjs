@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const MODULES = ['i18n', 'format', 'flow', 'store', 'api', 'outbox', 'views', 'app'];
+const MODULES = ['i18n', 'format', 'flow', 'store', 'api', 'outbox', 'returns', 'views', 'app'];
 const HEADER = `/*
  * inCust for Poster: the register app. Poster loads this one file into every register (web, Windows, Android, iOS)
  * and runs it next to its own screens; it reaches the checkout orchestrator through Poster.makeRequest, which signs

@@ -12,6 +12,8 @@ menu: 'inCust: Choose customer',
 openOrderFirst: 'Open an order first.',
 attachFailed: 'The guest could not be attached to the order.',
 orderChanged: 'The order changed: the redemption was undone. Pay again to redeem for the new order.',
+returned: 'Returned {amount}: {back} points back to {guest}, {removed} earned points taken back',
+returnGuest: 'the guest',
 connected: 'Connected to the inCust terminal “{title}”.',
 notBoundNotice: 'This register is not bound to inCust. Ask the owner to bind it in Poster: Applications → inCust.',
 unreachable: 'The inCust service cannot be reached right now. The register works without inCust until it can.',
@@ -108,6 +110,8 @@ menu: 'inCust: Обрати клієнта',
 openOrderFirst: 'Спершу відкрийте замовлення.',
 attachFailed: 'Не вдалося додати гостя до замовлення.',
 orderChanged: 'Замовлення змінилося: списання скасовано. Натисніть «Оплатити» ще раз, щоб списати бонуси для нового замовлення.',
+returned: 'Повернення {amount}: {guest} отримує назад {back} балів, знято {removed} нарахованих балів',
+returnGuest: 'гість',
 connected: 'Підключено до термінала inCust «{title}».',
 notBoundNotice: 'Ця каса не прив’язана до inCust. Попросіть власника прив’язати її в Poster: Застосунки → inCust.',
 unreachable: 'Сервіс inCust зараз недоступний. Каса працює без inCust, доки зв’язок не відновиться.',
@@ -204,6 +208,8 @@ menu: 'inCust: Выбрать клиента',
 openOrderFirst: 'Сначала откройте заказ.',
 attachFailed: 'Не удалось добавить гостя к заказу.',
 orderChanged: 'Заказ изменился: списание отменено. Нажмите «Оплатить» ещё раз, чтобы списать бонусы для нового заказа.',
+returned: 'Возврат {amount}: {guest} получает обратно {back} баллов, снято {removed} начисленных баллов',
+returnGuest: 'гость',
 connected: 'Подключено к терминалу inCust «{title}».',
 notBoundNotice: 'Эта касса не привязана к inCust. Попросите владельца привязать её в Poster: Приложения → inCust.',
 unreachable: 'Сервис inCust сейчас недоступен. Касса работает без inCust, пока связь не восстановится.',
@@ -300,6 +306,8 @@ menu: 'inCust: Wybierz klienta',
 openOrderFirst: 'Najpierw otwórz zamówienie.',
 attachFailed: 'Nie udało się dodać gościa do zamówienia.',
 orderChanged: 'Zamówienie się zmieniło: wykorzystanie punktów cofnięto. Naciśnij „Zapłać” jeszcze raz, aby wykorzystać punkty w nowym zamówieniu.',
+returned: 'Zwrot {amount}: {guest} odzyskuje {back} pkt, odjęto {removed} pkt naliczonych',
+returnGuest: 'gość',
 connected: 'Połączono z terminalem inCust „{title}”.',
 notBoundNotice: 'Ta kasa nie jest powiązana z inCust. Poproś właściciela o powiązanie jej w Poster: Aplikacje → inCust.',
 unreachable: 'Usługa inCust jest teraz niedostępna. Kasa działa bez inCust, dopóki połączenie nie wróci.',
@@ -627,11 +635,16 @@ return type.substring(type.lastIndexOf('/') + 1);
 var OUTBOX_FIRST_WAIT_MS = 5000;
 var OUTBOX_LONGEST_WAIT_MS = 5 * 60 * 1000;
 var flushing = false;
-function enqueue(path, body) {
+var followUps = {};
+function enqueue(path, body, options) {
 var outbox = store.get('outbox') || [];
-outbox.push({ path: path, body: body, tries: 0, due: 0 });
+outbox.push({ path: path, body: body, headers: (options && options.headers) || [], kind: (options && options.kind)
+|| null, clientId: (options && options.clientId) || null, tries: 0, due: 0 });
 store.set('outbox', outbox);
 flushOutbox();
+}
+function onAnswer(kind, followUp) {
+followUps[kind] = followUp;
 }
 function flushOutbox() {
 if (flushing || !serviceUrl()) {
@@ -645,7 +658,7 @@ return message.due <= now;
 });
 return sending.reduce(function (previous, message) {
 return previous.then(function () {
-return call('post', message.path, message.body).then(function (answer) {
+return call('post', message.path, message.body, message.headers).then(function (answer) {
 var current = store.get('outbox') || [];
 var index = indexOfMessage(current, message);
 if (index < 0) {
@@ -656,6 +669,9 @@ current[index].tries += 1;
 current[index].due = Date.now() + nextWait(current[index].tries);
 } else {
 current.splice(index, 1);
+if (message.kind && followUps[message.kind]) {
+followUps[message.kind](answer, message);
+}
 }
 store.set('outbox', current);
 });
@@ -671,11 +687,87 @@ return Math.min(OUTBOX_FIRST_WAIT_MS * Math.pow(2, tries - 1), OUTBOX_LONGEST_WA
 }
 function indexOfMessage(outbox, message) {
 for (var i = 0; i < outbox.length; i++) {
-if (outbox[i].path === message.path && JSON.stringify(outbox[i].body) === JSON.stringify(message.body)) {
+if (outbox[i].path === message.path && JSON.stringify(outbox[i].body) === JSON.stringify(message.body)
+&& JSON.stringify(outbox[i].headers || []) === JSON.stringify(message.headers || [])) {
 return i;
 }
 }
 return -1;
+}
+var FOLLOW_UPS = 15;
+var FOLLOW_UP_MS = 1000;
+function reportedProducts(products) {
+return (products || []).filter(function (product) {
+return product && product.product_id !== undefined && Number(product.count) > 0;
+}).map(function (product) {
+var modification = product.modification_id;
+return {
+productId: String(product.product_id),
+modificationId: modification && String(modification) !== '0' ? String(modification) : null,
+count: Number(product.count)
+};
+});
+}
+function returnReport(event, now) {
+var order = event && event.order;
+var receipt = order && order.orderName && /^\d+$/.test(String(order.orderName)) ? String(order.orderName) : null;
+var products = reportedProducts(event && event.products);
+if (!receipt || !products.length) {
+return null;
+}
+return {
+key: 'return-' + receipt + '-' + now,
+body: { transactionId: receipt, orderId: order.id === undefined ? null : String(order.id), products: products }
+};
+}
+function returnedText(t, lang, applied, guestName) {
+return t('returned', {
+amount: moneyText(applied.amount, lang),
+back: moneyText(applied.bonusPointsReturned, lang),
+removed: moneyText(applied.bonusPointsRemoved, lang),
+guest: guestName || t('returnGuest')
+});
+}
+function startReturns(t, lang, tell) {
+onAnswer('return', function (answer, message) {
+if (answer.code === 202 && answer.data && answer.data.returnId) {
+follow(answer.data.returnId, message.clientId, FOLLOW_UPS);
+}
+});
+function follow(returnId, clientId, left) {
+call('get', '/returns/' + encodeURIComponent(returnId)).then(function (answer) {
+if (answer.ok && answer.data.status === 'RETURNED') {
+guestOf(clientId).then(function (guestName) {
+tell(returnedText(t, lang, answer.data, guestName));
+});
+} else if (left > 1 && (answer.ok || answer.code === 0 || answer.code >= 500)) {
+setTimeout(function () {
+follow(returnId, clientId, left - 1);
+}, FOLLOW_UP_MS);
+}
+});
+}
+Poster.on('returnFiscal', function (event) {
+var report = returnReport(event, Date.now());
+if (report) {
+enqueue('/returns', report.body, { headers: ['Idempotency-Key: ' + report.key], kind: 'return',
+clientId: Number(event.order.clientId) || null });
+}
+});
+}
+function guestOf(clientId) {
+if (!clientId || !Poster.clients || !Poster.clients.get) {
+return Promise.resolve(null);
+}
+return Promise.resolve(Poster.clients.get(clientId)).then(function (client) {
+if (!client) {
+return null;
+}
+var name = [client.firstname, client.lastname].filter(Boolean).join(' ').trim();
+return name || client.client_name || client.name || null;
+}, function () {
+return null;
+});
 }
 var POPUP_WIDTH = 560;
 var CSS = [
@@ -1598,6 +1690,7 @@ Poster.on('afterOrderClose', onAfterOrderClose);
 Poster.on('orderProductChange', onOrderProductChange);
 Poster.on('orderClientChange', onOrderClientChange);
 Poster.on('userLogin', checkConnection);
+startReturns(t, lang, notify);
 checkConnection();
 flushOutbox();
 setInterval(flushOutbox, OUTBOX_FIRST_WAIT_MS);

@@ -14,6 +14,7 @@ import { amount, moneyText, readPoints, countdown } from './format.mjs';
 import { orderState, saveOrderState, forgetOrder, forgetOldOrders, storedGuest, store } from './store.mjs';
 import { call, extras, serviceUrl } from './api.mjs';
 import { enqueue, flushOutbox, OUTBOX_FIRST_WAIT_MS } from './outbox.mjs';
+import { startReturns } from './returns.mjs';
 import { el, button, submit, field, markField, show, openPopup, closePopup, tickEverySecond, CSS }
   from './views.mjs';
 import { identifierOf, IDENTIFIER_KINDS, accountBalanceText, receiptText, balanceAfter, endOfCodeTitle, fieldOf }
@@ -858,6 +859,7 @@ function start() {
   Poster.on('orderProductChange', onOrderProductChange);
   Poster.on('orderClientChange', onOrderClientChange);
   Poster.on('userLogin', checkConnection);
+  startReturns(t, lang, notify);
   checkConnection();
   flushOutbox();
   setInterval(flushOutbox, OUTBOX_FIRST_WAIT_MS);

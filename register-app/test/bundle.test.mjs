@@ -15,5 +15,6 @@ test('bundle.js parses as ES2017, what older registers run', () => {
 });
 
 test('bundle.js stays small', () => {
-  assert.ok(Buffer.byteLength(bundle) < 64 * 1024, `${Buffer.byteLength(bundle)} bytes`);
+  // four languages of texts, Cyrillic two bytes a letter: 72 KiB, still one small request at a register's start
+  assert.ok(Buffer.byteLength(bundle) < 72 * 1024, `${Buffer.byteLength(bundle)} bytes`);
 });

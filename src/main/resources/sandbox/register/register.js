@@ -361,6 +361,11 @@
           row.className = 'deleted';
           row.cells[3].textContent = 'deleted';
         } else {
+          if (receipt.lines.some((line) => Number(line.left) > 0)) {
+            const open = button('Return items…', () => showReturn(receipt, row));
+            open.setAttribute('aria-label', 'Return items of receipt ' + receipt.id);
+            row.cells[3].appendChild(open);
+          }
           const remove = button('Delete', () => {
             fetch('/sandbox/register/api/receipts/' + receipt.id + '/delete?tablet=' + page.tablet, { method: 'POST' })
               .then(drawReceipts);
@@ -371,6 +376,56 @@
         table.appendChild(row);
       });
     });
+  }
+
+  /** A fiscal return from the archive, as Poster's register makes it: pick the counts, then the app hears returnFiscal. */
+  function showReturn(receipt, row) {
+    const form = document.createElement('tr');
+    form.className = 'return-form';
+    const cell = document.createElement('td');
+    cell.colSpan = 4;
+    form.appendChild(cell);
+    const inputs = receipt.lines.filter((line) => Number(line.left) > 0).map((line) => {
+      const label = document.createElement('label');
+      label.textContent = line.name + ' (' + Number(line.left) + ' left) ';
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.min = '0';
+      input.max = String(line.left);
+      input.value = '0';
+      input.dataset.product = line.productId;
+      input.setAttribute('aria-label', 'Return ' + line.name);
+      label.appendChild(input);
+      cell.appendChild(label);
+      return input;
+    });
+    cell.appendChild(button('Return', () => {
+      const counts = {};
+      inputs.forEach((input) => {
+        if (Number(input.value) > 0) {
+          counts[input.dataset.product] = Number(input.value);
+        }
+      });
+      if (!Object.keys(counts).length) {
+        notify('Pick what is returned first.');
+        return;
+      }
+      fetch('/sandbox/register/api/receipts/' + receipt.id + '/return', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ tablet: page.tablet, counts: counts }),
+      }).then((r) => (r.ok ? r.json() : Promise.reject(r))).then(() => {
+        fire('returnFiscal', {
+          order: { id: Number(receipt.id), orderName: receipt.id, clientId: Number(receipt.clientId || 0) },
+          userId: 1,
+          products: Object.keys(counts).map((id) => ({ product_id: Number(id), modification_id: 0, promotion_id: 0,
+            count: counts[id] })),
+        });
+        notify('Receipt ' + receipt.id + ': fiscal return made');
+        drawReceipts();
+      }, () => notify('That much is not left on the receipt.'));
+    }));
+    row.after(form);
   }
 
   function drawSms() {

@@ -243,6 +243,7 @@ public class SandboxPosterController {
         shape.put("sum", kopecks(receipt.sum()));
         shape.put("spot_id", receipt.spotId());
         shape.put("client_id", receipt.clientId() == null ? "0" : receipt.clientId());
+        shape.put("print_fiscal", String.valueOf(receipt.printFiscal()));
         shape.put("products", receipt.lines().stream().map(line -> Map.of("product_id", line.productId(),
                 "modification_id", "0", "num", line.count().stripTrailingZeros().toPlainString(),
                 "product_price", kopecks(line.price()))).toList());

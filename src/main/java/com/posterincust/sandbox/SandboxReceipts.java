@@ -45,9 +45,24 @@ public class SandboxReceipts {
     public record Line(String productId, String name, BigDecimal count, BigDecimal price) {
     }
 
+    /**
+     * @param printFiscal Poster's {@code print_fiscal}: 1 printed, 2 after a fiscal return
+     * @param returned    how many of each product fiscal returns took back
+     */
     public record Receipt(String id, String spotId, String tabletId, String clientId, int status, long closedAt,
-                          BigDecimal sum, BigDecimal payedBonus, List<Line> lines, List<Map<String, Object>> history) {
+                          BigDecimal sum, BigDecimal payedBonus, List<Line> lines, List<Map<String, Object>> history,
+                          int printFiscal, Map<String, BigDecimal> returned) {
+
+        /** How many of the product are left on the receipt after its returns. */
+        public BigDecimal left(String productId) {
+            BigDecimal sold = lines.stream().filter(line -> line.productId().equals(productId)).map(Line::count)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return sold.subtract(returned.getOrDefault(productId, BigDecimal.ZERO));
+        }
     }
+
+    static final int PRINTED = 1;
+    static final int FISCAL_RETURN = 2;
 
     private final Map<String, Receipt> receipts = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(7001);
@@ -82,7 +97,7 @@ public class SandboxReceipts {
         history.add(event("close", tabletId, now));
         history.add(event("print", tabletId, now));
         Receipt receipt = new Receipt(id, spotId, tabletId, clientId, CLOSED, now, sum, payedBonus, List.copyOf(lines),
-                history);
+                history, PRINTED, Map.of());
         receipts.put(id, receipt);
         announce(id, webhookAction);
         return receipt;
@@ -97,10 +112,34 @@ public class SandboxReceipts {
         List<Map<String, Object>> history = new ArrayList<>(receipt.history());
         history.add(event("delete", tabletId, clock.millis() / 1000));
         Receipt deleted = new Receipt(receipt.id(), receipt.spotId(), receipt.tabletId(), receipt.clientId(), DELETED,
-                receipt.closedAt(), receipt.sum(), receipt.payedBonus(), receipt.lines(), history);
+                receipt.closedAt(), receipt.sum(), receipt.payedBonus(), receipt.lines(), history,
+                receipt.printFiscal(), receipt.returned());
         receipts.put(id, deleted);
         announce(id, "removed");
         return Optional.of(deleted);
+    }
+
+    /**
+     * A fiscal return at a register's receipts archive: some of the receipt's products, each at most what is left;
+     * Poster marks the receipt {@code print_fiscal} 2. Empty when there is no such closed receipt or a count is more
+     * than is left.
+     */
+    public synchronized Optional<Receipt> returnItems(String id, String tabletId, Map<String, BigDecimal> counts) {
+        Receipt receipt = receipts.get(id);
+        if (receipt == null || receipt.status() != CLOSED || counts.isEmpty() || counts.entrySet().stream()
+                .anyMatch(count -> count.getValue().signum() <= 0
+                        || count.getValue().compareTo(receipt.left(count.getKey())) > 0)) {
+            return Optional.empty();
+        }
+        Map<String, BigDecimal> returned = new LinkedHashMap<>(receipt.returned());
+        counts.forEach((productId, count) -> returned.merge(productId, count, BigDecimal::add));
+        List<Map<String, Object>> history = new ArrayList<>(receipt.history());
+        history.add(event("fiscal_return", tabletId, clock.millis() / 1000));
+        Receipt after = new Receipt(receipt.id(), receipt.spotId(), receipt.tabletId(), receipt.clientId(), CLOSED,
+                receipt.closedAt(), receipt.sum(), receipt.payedBonus(), receipt.lines(), history, FISCAL_RETURN,
+                Map.copyOf(returned));
+        receipts.put(id, after);
+        return Optional.of(after);
     }
 
     public Optional<Receipt> find(String id) {

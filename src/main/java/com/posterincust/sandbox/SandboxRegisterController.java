@@ -239,11 +239,28 @@ public class SandboxRegisterController {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", receipt.id());
             row.put("tabletId", receipt.tabletId());
+            row.put("clientId", receipt.clientId());
             row.put("sum", receipt.sum());
             row.put("payedBonus", receipt.payedBonus());
             row.put("status", receipt.status() == SandboxReceipts.DELETED ? "deleted" : "closed");
+            row.put("returned", receipt.printFiscal() == SandboxReceipts.FISCAL_RETURN);
+            row.put("lines", receipt.lines().stream().map(line -> Map.of("productId", line.productId(),
+                    "name", line.name(), "price", line.price(), "left", receipt.left(line.productId()))).toList());
             return row;
         }).toList();
+    }
+
+    /** A fiscal return of some lines, as the receipts archive makes it: Poster marks the receipt, the page tells the app. */
+    public record ReturnedLines(String tablet, Map<String, BigDecimal> counts) {
+    }
+
+    @PostMapping("/api/receipts/{id}/return")
+    public ResponseEntity<Object> returnItems(@PathVariable String id, @RequestBody ReturnedLines returned) {
+        tablet(returned.tablet());
+        return receipts.returnItems(id, returned.tablet(), returned.counts() == null ? Map.of() : returned.counts())
+                .<ResponseEntity<Object>>map(receipt -> ResponseEntity.ok(Map.of("id", receipt.id())))
+                .orElseGet(() -> ResponseEntity.badRequest().body(Map.of("error",
+                        "no closed receipt " + id + " with that much left to return")));
     }
 
     /** The owner removes a receipt in Poster ({@code transactions.removeTransaction}). */

@@ -160,6 +160,26 @@ class RegisterAppBrowserTest extends RegisterAppBrowserRun {
         register.closeReceipt();
     }
 
+    /** A fiscal return of one of two lattes: the cashier is told what the guest got back and lost. */
+    @Test
+    void aReturnOfOneItemTellsTheCashierThePoints() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Latte");
+        register.add("Latte");
+        identify(TARAS, "Taras Demo");
+        redeemPoints("10");
+        assertThat(register.payment("incust")).isEqualTo("10.00");
+        String checkout = latestCheckout(INSTANT_REGISTER);
+        register.closeReceipt();
+        awaitStatus(checkout, "COMPLETED");
+
+        register.returnFromNewestReceipt("Latte", 1);
+
+        register.waitUntil(() -> register.notifications().contains("Returned 45.50:"));
+        assertThat(register.notifications()).contains("points back to Taras Demo").contains("earned points taken back");
+        assertThat(incust.statusesOf(checkout)).containsExactly("finalized");
+    }
+
     @Test
     void aProductAddedAfterTheRedemptionCancelsItAndTakesTheBonusOff() throws Exception {
         register.open(INSTANT_REGISTER);

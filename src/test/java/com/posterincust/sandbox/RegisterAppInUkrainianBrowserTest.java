@@ -72,6 +72,32 @@ class RegisterAppInUkrainianBrowserTest extends RegisterAppBrowserRun {
                 .param(checkout).query(String.class).single()));
     }
 
+    /** A fiscal return of one of two lattes: the cashier is told, in Ukrainian with a decimal comma. */
+    @Test
+    void aReturnOfOneItemIsToldInUkrainian() throws Exception {
+        register.open(INSTANT_REGISTER);
+        register.add("Latte");
+        register.add("Latte");
+        register.openChooseCustomer();
+        register.typeAndEnter("Телефон, email, QR або код", OLENA);
+        register.waitForAppText("Olena Demo");
+        register.press("Продовжити");
+        register.waitForPopupClosed();
+        register.pay();
+        register.waitForAppText("Бали до списання");
+        register.typeAndEnter("Бали до списання", "10");
+        assertThat(register.payment("incust")).isEqualTo("10.00");
+        String checkout = latestCheckout(INSTANT_REGISTER);
+        register.closeReceipt();
+        register.waitUntil(() -> "COMPLETED".equals(jdbc.sql("select status from checkout where id = ?")
+                .param(checkout).query(String.class).single()));
+
+        register.returnFromNewestReceipt("Latte", 1);
+
+        register.waitUntil(() -> register.notifications().contains("Повернення 45,50:"));
+        assertThat(register.notifications()).contains("Olena Demo отримує назад").contains("нарахованих балів");
+    }
+
     @Test
     void aBadEmailIsMarkedOnItsFieldAndTheTypedNameIsKept() throws Exception {
         register.open(INSTANT_REGISTER);

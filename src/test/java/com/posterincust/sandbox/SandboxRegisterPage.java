@@ -228,6 +228,17 @@ final class SandboxRegisterPage implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-screen")));
     }
 
+    /** A fiscal return of {@code count} of {@code product} from the newest receipt of the archive. */
+    void returnFromNewestReceipt(String product, int count) {
+        onRegister();
+        driver.findElement(By.cssSelector("#receipts tr:first-child button[aria-label^='Return items']")).click();
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".return-form input[aria-label='Return " + product + "']")));
+        input.clear();
+        input.sendKeys(String.valueOf(count));
+        driver.findElement(By.xpath("//tr[@class='return-form']//button[normalize-space(text())='Return']")).click();
+    }
+
     void backToOrder() {
         onRegister();
         driver.findElement(By.id("back-to-order")).click();
