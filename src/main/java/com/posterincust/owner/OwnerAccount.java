@@ -7,6 +7,7 @@ import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.checkout.Checkout;
 import com.posterincust.checkout.CheckoutProcess;
 import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.CheckoutReturns;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.common.Ids;
@@ -47,7 +48,8 @@ public class OwnerAccount {
     }
 
     public record RecentCheckout(String checkoutId, OffsetDateTime createdAt, String tabletId, BigDecimal total,
-                                 BigDecimal bonus, CheckoutStatus status, String attention) {
+                                 BigDecimal bonus, CheckoutStatus status, String attention,
+                                 List<CheckoutReturns.ReturnView> returns, BigDecimal returnedAmount) {
     }
 
     private final InstallationRepository installations;
@@ -57,10 +59,11 @@ public class OwnerAccount {
     private final PosterClient poster;
     private final IncustClient incust;
     private final RuntimeService runtime;
+    private final CheckoutReturns returns;
 
     public OwnerAccount(InstallationRepository installations, TerminalBindingRepository bindings,
                         BindingCommands starter, CheckoutRepository checkouts, PosterClient poster, IncustClient incust,
-                        RuntimeService runtime) {
+                        RuntimeService runtime, CheckoutReturns returns) {
         this.installations = installations;
         this.bindings = bindings;
         this.starter = starter;
@@ -68,6 +71,7 @@ public class OwnerAccount {
         this.poster = poster;
         this.incust = incust;
         this.runtime = runtime;
+        this.returns = returns;
     }
 
     /** Every register of the account as Poster lists it, its location, its binding and how that binding fares now. */
@@ -117,11 +121,16 @@ public class OwnerAccount {
         Set<String> withIncident = recent.isEmpty() ? Set.of() : runtime.createProcessInstanceQuery()
                 .processDefinitionKey(CheckoutProcess.KEY).withIncident().list().stream()
                 .map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
+        Map<String, List<CheckoutReturns.ReturnView>> returned = returns.ofAll(recent.stream().map(Checkout::id)
+                .toList());
         return recent.stream()
-                .map(checkout -> new RecentCheckout(checkout.id(), checkout.createdAt(), checkout.tabletId(),
-                        checkout.total(), bonusOf(checkout), checkout.status(),
-                        withIncident.contains(checkout.id()) ? "stuck: an operator is needed (incident)"
-                                : checkout.bonusCheck()))
+                .map(checkout -> {
+                    List<CheckoutReturns.ReturnView> ofIt = returned.getOrDefault(checkout.id(), List.of());
+                    return new RecentCheckout(checkout.id(), checkout.createdAt(), checkout.tabletId(),
+                            checkout.total(), bonusOf(checkout), checkout.status(),
+                            withIncident.contains(checkout.id()) ? "stuck: an operator is needed (incident)"
+                                    : checkout.bonusCheck(), ofIt, CheckoutReturns.returnedAmount(ofIt));
+                })
                 .sorted(Comparator.comparing((RecentCheckout checkout) -> checkout.attention() == null)
                         .thenComparing(RecentCheckout::createdAt, Comparator.reverseOrder()))
                 .toList();
