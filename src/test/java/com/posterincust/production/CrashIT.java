@@ -254,6 +254,70 @@ class CrashIT {
         }
     }
 
+    /**
+     * Killed while returns of part of sales are being sent to inCust: after the restart every return is applied, and
+     * each reached inCust exactly once (sent once, counted where inCust receives it).
+     */
+    @Test
+    void returnsInterruptedByAKillReachInCustOnce() throws Exception {
+        poster.start();
+        incust = FakeIncust.start();
+        incust.giveBonusPoints(FakeIncust.CUSTOMER, new java.math.BigDecimal("1000.00"));
+        incust.returnTakes(1500);
+        String database = PostgresTestDatabase.create();
+        PackagedService first = start(database, "returning");
+        BlackBox node = new BlackBox(poster, json, first.port());
+        node.stubPosterAndIncust();
+        node.installAndAwaitActive().bindRegister(true, FakeIncust.INSTANT_LOGIN, FakeIncust.PASSWORD);
+        List<String> sales = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = reserve(node, "return-order-" + i);
+            assertThat(node.register("POST", "/api/register/v1/checkouts/" + id + "/order-closed",
+                    "{\"transactionId\":\"" + (9100 + i) + "\",\"payedBonus\":0}").statusCode()).isEqualTo(202);
+            sales.add(id);
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!allCompleted(node, sales) && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(allCompleted(node, sales)).as("the sales completed").isTrue();
+        List<String> returns = new ArrayList<>();
+        for (int i = 0; i < sales.size(); i++) {
+            HttpResponse<String> reported = node.registerWithKey("POST", "/api/register/v1/returns",
+                    "{\"transactionId\":\"" + (9100 + i) + "\",\"products\":[{\"productId\":\"12\",\"count\":1}]}",
+                    "return-" + i);
+            assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+            returns.add(json.readTree(reported.body()).path("returnId").asText());
+        }
+        deadline = System.currentTimeMillis() + 30_000;
+        while (incust.returnCallsStarted() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(incust.returnCallsStarted()).as("a return was under way").isPositive();
+        first.kill();
+
+        PackagedService second = start(database, "after-returning");
+        BlackBox restarted = new BlackBox(poster, json, second.port(), node.account);
+        deadline = System.currentTimeMillis() + 90_000;
+        while (!returns.stream().allMatch(id -> "RETURNED".equals(returnStatus(restarted, id)))
+                && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        for (String id : returns) {
+            assertThat(returnStatus(restarted, id)).as("return " + id).isEqualTo("RETURNED");
+            assertThat(incust.returnsSent(id)).as("returns sent for " + id).isEqualTo(1);
+        }
+    }
+
+    private static String returnStatus(BlackBox node, String returnId) {
+        try {
+            return json.readTree(node.register("GET", "/api/register/v1/returns/" + returnId, "").body())
+                    .path("status").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** application.yml's camunda.bpm.job-execution.lock-time-in-millis and max-wait. */
     static final long LOCK_TIME_MILLIS = 60_000;
     static final long IDLE_LOOK_MILLIS = 10_000;

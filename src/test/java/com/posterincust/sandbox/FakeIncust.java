@@ -120,6 +120,10 @@ public final class FakeIncust implements AutoCloseable {
         return incust.returnsSent.getOrDefault(returnId, new AtomicInteger()).get();
     }
 
+    public int returnCallsStarted() {
+        return incust.returnsSent.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     /** A return takes this long before it changes anything: a service can be killed in the middle of it. */
     public void returnTakes(long millis) {
         incust.returnMillis = millis;
