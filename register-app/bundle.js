@@ -756,10 +756,12 @@ clientId: Number(event.order.clientId) || null });
 });
 }
 function guestOf(clientId) {
-if (!clientId || !Poster.clients || !Poster.clients.get) {
+if (!clientId) {
 return Promise.resolve(null);
 }
-return Promise.resolve(Poster.clients.get(clientId)).then(function (client) {
+return Promise.resolve().then(function () {
+return Poster.clients.get(clientId);
+}).then(function (client) {
 if (!client) {
 return null;
 }

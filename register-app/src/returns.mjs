@@ -85,10 +85,12 @@ export function startReturns(t, lang, tell) {
 
 /** The guest's name, from Poster's own client list; none when the receipt has no guest. */
 function guestOf(clientId) {
-  if (!clientId || !Poster.clients || !Poster.clients.get) {
+  if (!clientId) {
     return Promise.resolve(null);
   }
-  return Promise.resolve(Poster.clients.get(clientId)).then(function (client) {
+  return Promise.resolve().then(function () {
+    return Poster.clients.get(clientId);
+  }).then(function (client) {
     if (!client) {
       return null;
     }

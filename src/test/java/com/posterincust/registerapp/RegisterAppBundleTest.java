@@ -43,7 +43,8 @@ class RegisterAppBundleTest {
     void theBundleIsSmallAndHasNoModernSyntaxOlderRegistersCannotRun() throws IOException {
         String bundle = Files.readString(BUNDLE);
 
-        assertThat(Files.size(BUNDLE)).as("bytes").isLessThan(64 * 1024);
+        // four languages of texts, Cyrillic two bytes a letter (register-app/test/bundle.test.mjs says the same)
+        assertThat(Files.size(BUNDLE)).as("bytes").isLessThan(72 * 1024);
         assertThat(bundle).as("ES2017: no optional chaining, nullish coalescing or object spread")
                 .doesNotContain("?.").doesNotContain("??").doesNotContainPattern("\\{\\s*\\.\\.\\.");
     }
