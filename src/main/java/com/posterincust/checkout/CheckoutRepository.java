@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,33 @@ public class CheckoutRepository {
     public List<Checkout> findByTransaction(String account, String transactionId) {
         return jdbc.sql("select * from checkout where account = ? and transaction_id = ?")
                 .params(account, transactionId).query(this::map).list();
+    }
+
+    /** The account's checkouts of these receipts; none asked, none read. */
+    public List<Checkout> findByTransactions(String account, Collection<String> transactionIds) {
+        if (transactionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from checkout where account = :account and transaction_id in (:ids)")
+                .param("account", account).param("ids", transactionIds).query(this::map).list();
+    }
+
+    /** These checkouts, those that exist; none asked, none read. */
+    public List<Checkout> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from checkout where id in (:ids)").param("ids", ids).query(this::map).list();
+    }
+
+    /** The account's checkouts started in [from, to) now in one of {@code statuses}, at most {@code limit}. */
+    public List<Checkout> findStartedBetween(String account, OffsetDateTime from, OffsetDateTime to,
+                                             Collection<CheckoutStatus> statuses, int limit) {
+        return jdbc.sql("select * from checkout where account = :account and created_at >= :from and created_at < :to "
+                        + "and status in (:statuses) order by created_at, id limit :limit")
+                .param("account", account).param("from", from).param("to", to)
+                .param("statuses", statuses.stream().map(Enum::name).toList()).param("limit", limit)
+                .query(this::map).list();
     }
 
     /** Checkouts of a register waiting for a receipt whose id they do not know yet. */

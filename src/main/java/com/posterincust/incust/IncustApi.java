@@ -17,6 +17,7 @@ import com.posterincust.incust.IncustWire.TerminalToken;
 import com.posterincust.incust.IncustWire.SaleReturn;
 import com.posterincust.incust.IncustWire.Transaction;
 import com.posterincust.incust.IncustWire.TransactionList;
+import com.posterincust.incust.IncustWire.TransactionPage;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -86,6 +87,11 @@ interface IncustApi {
     @RequestLine("GET /term/transaction/{id}")
     @Headers("Authorization: Bearer {token}")
     Transaction transaction(@Param("token") String token, @Param("id") String transactionId);
+
+    @RequestLine("GET /term/transactions?date_from={from}&date_to={to}&cursor={cursor}")
+    @Headers("Authorization: Bearer {token}")
+    TransactionPage transactionsBetween(@Param("token") String token, @Param("from") String from,
+                                        @Param("to") String to, @Param("cursor") String cursor);
 
     @RequestLine("GET /term/transactions?external_id={externalId}")
     @Headers("Authorization: Bearer {token}")

@@ -35,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,6 +191,20 @@ public class IncustClient {
     public Loyalty.Transaction transaction(IncustCredentials terminal, String transactionId) {
         return transactionOf(authorized("GET /term/transaction/{id}", terminal,
                 token -> api.transaction(token, transactionId)));
+    }
+
+    /**
+     * One page of the terminal's transactions created in [{@code from}, {@code to}), oldest first: the first page with
+     * a null {@code cursor}, the next with the cursor of the page before.
+     */
+    public Loyalty.TransactionPage transactionsBetween(IncustCredentials terminal, Instant from, Instant to,
+                                                       String cursor) {
+        IncustWire.TransactionPage page = authorized("GET /term/transactions", terminal,
+                token -> api.transactionsBetween(token, from.toString(), to.toString(), cursor));
+        return new Loyalty.TransactionPage(page.transactions() == null ? List.of() : page.transactions().stream()
+                .map(sale -> new Loyalty.TransactionOfDay(sale.id(), sale.externalId(), sale.status(),
+                        sale.redeemedBonuses(), sale.discountAmount(), sale.returnedAmount())).toList(),
+                page.nextCursor());
     }
 
     /** The transactions inCust made under {@code externalId}: a reservation whose answer was lost is among them. */

@@ -154,6 +154,11 @@ final class IncustWire {
     public record TransactionList(List<Transaction> transactions) {
     }
 
+    /** A page of a terminal's transactions; {@code next_cursor} null on the last. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TransactionPage(List<Transaction> transactions, String nextCursor) {
+    }
+
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ConfirmationCode(String code) {

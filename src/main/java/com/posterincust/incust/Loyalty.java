@@ -64,6 +64,25 @@ public final class Loyalty {
     public record Confirmation(String channel, OffsetDateTime expiresAt, Integer attemptsLeft) {
     }
 
+    /** A transaction of a terminal's day, as the day check compares it with Poster's receipts. */
+    public record TransactionOfDay(String id, String externalId, String status, BigDecimal redeemedBonuses,
+                                   BigDecimal discountAmount, BigDecimal returnedAmount) {
+
+        /** What inCust paid on the sale: points and the coupons' discount. */
+        public BigDecimal paid() {
+            return (redeemedBonuses == null ? BigDecimal.ZERO : redeemedBonuses)
+                    .add(discountAmount == null ? BigDecimal.ZERO : discountAmount);
+        }
+
+        public boolean holds() {
+            return new Transaction(id, externalId, status, null, null, null, null).holds();
+        }
+    }
+
+    /** One page of a terminal's transactions, oldest first; {@code nextCursor} null on the last. */
+    public record TransactionPage(List<TransactionOfDay> transactions, String nextCursor) {
+    }
+
     /** A returned line: the check item's code, how many, and their value in the check's terms. */
     public record ReturnedItem(String code, BigDecimal quantity, BigDecimal amount) {
     }

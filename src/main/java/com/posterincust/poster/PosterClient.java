@@ -10,6 +10,8 @@ import feign.Feign;
 import feign.Retryer;
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +152,32 @@ public class PosterClient {
         return tablets;
     }
 
+    /**
+     * One page of a day's receipts, every status, dates in the account's time zone: after {@code nextTr} (the last
+     * receipt of the page before; null for the first page). Poster's page size is its own; an empty page is the end.
+     */
+    public List<PosterDayReceipt> receiptsOfDay(String account, String token, LocalDate day, String nextTr) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        String ymd = day.format(DateTimeFormatter.BASIC_ISO_DATE);
+        query.put("dateFrom", ymd);
+        query.put("dateTo", ymd);
+        query.put("status", ALL_RECEIPTS);
+        query.put("include_products", true);
+        query.put("timezone", "client");
+        if (nextTr != null) {
+            query.put("next_tr", nextTr);
+        }
+        List<PosterDayReceipt> receipts = new ArrayList<>();
+        for (JsonNode receipt : get(account, token, "dash.getTransactions", query)) {
+            String payedBonus = receipt.path("payed_bonus").asText("0");
+            receipts.add(new PosterDayReceipt(receipt.path("transaction_id").asText(),
+                    stateOf(receipt.path("status").asInt()),
+                    PosterMoney.fromKopecks(payedBonus.isBlank() ? "0" : payedBonus),
+                    receipt.path("print_fiscal").asInt(0)));
+        }
+        return receipts;
+    }
+
     /** Extras on a tablet reach the register plugin as {@code Poster.settings.spotTabletExtras}. */
     public void setTabletExtras(String account, String token, String tabletId, Map<String, ?> extras) {
         post(account, token, "application.setEntityExtras", Map.of(
@@ -217,11 +245,7 @@ public class PosterClient {
         if (!receipt.isObject() || !receipt.hasNonNull("status")) {
             return Optional.empty();
         }
-        PosterReceipt.State state = switch (receipt.path("status").asInt()) {
-            case 2 -> PosterReceipt.State.CLOSED;
-            case 3 -> PosterReceipt.State.DELETED;
-            default -> PosterReceipt.State.OPEN;
-        };
+        PosterReceipt.State state = stateOf(receipt.path("status").asInt());
         String payedBonus = receipt.path("payed_bonus").asText("0");
         return Optional.of(new PosterReceipt(receipt.path("transaction_id").asText(transactionId), state,
                 PosterMoney.fromKopecks(payedBonus.isBlank() ? "0" : payedBonus), closingRegister(receipt),
@@ -238,6 +262,15 @@ public class PosterClient {
     private static Instant closedAt(JsonNode receipt) {
         String millis = receipt.path("date_close").asText("").trim();
         return millis.matches("[1-9]\\d{0,15}") ? Instant.ofEpochMilli(Long.parseLong(millis)) : null;
+    }
+
+    /** Poster's status 1, 2, 3. */
+    private static PosterReceipt.State stateOf(int status) {
+        return switch (status) {
+            case 2 -> PosterReceipt.State.CLOSED;
+            case 3 -> PosterReceipt.State.DELETED;
+            default -> PosterReceipt.State.OPEN;
+        };
     }
 
     /**

@@ -58,6 +58,12 @@ public class SaleReturnRepository {
                 .query(this::map).list();
     }
 
+    /** Whether a return of the checkout is still being applied. */
+    public boolean anyRunning(String checkoutId) {
+        return jdbc.sql("select count(*) from sale_return where checkout_id = ? and status = ?")
+                .params(checkoutId, SaleReturn.Status.RETURNING.name()).query(Long.class).single() > 0;
+    }
+
     /** Of the checkouts given, oldest first; none asked, none read. */
     public List<SaleReturn> findOfCheckouts(Collection<String> checkoutIds) {
         if (checkoutIds.isEmpty()) {

@@ -123,6 +123,7 @@ public class SandboxIncust {
         final BigDecimal amount;
         BigDecimal returnedAmount = BigDecimal.ZERO.setScale(2);
         final List<Return> returns = new ArrayList<>();
+        OffsetDateTime createdAt;
 
         Tx(String id, String terminalId, String externalId, String customerId, BigDecimal amount,
            BigDecimal redeemedBonuses, BigDecimal discountAmount, BigDecimal amountToPay) {
@@ -310,9 +311,23 @@ public class SandboxIncust {
         } else {
             tx.status = RESERVED;
         }
+        tx.createdAt = OffsetDateTime.now(clock);
         transactions.put(tx.id, tx);
         byExternalId.put(key(terminal.id(), externalId), tx);
         return tx;
+    }
+
+    /**
+     * The terminal's transactions created in [{@code from}, {@code to}), oldest first, {@code size} a page after the
+     * {@code cursor} (the number of transactions of the pages before).
+     */
+    synchronized List<Tx> between(SandboxData.Terminal terminal, OffsetDateTime from, OffsetDateTime to, int skip,
+                                  int size) {
+        return transactions.values().stream().filter(tx -> tx.terminalId.equals(terminal.id()))
+                .filter(tx -> !tx.createdAt.isBefore(from) && tx.createdAt.isBefore(to))
+                .sorted(java.util.Comparator.comparing((Tx tx) -> tx.createdAt)
+                        .thenComparing(tx -> Integer.parseInt(tx.id.substring("tx-".length()))))
+                .skip(skip).limit(size).toList();
     }
 
     synchronized Tx resend(SandboxData.Terminal terminal, String id) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -185,14 +186,37 @@ public class SandboxIncustController {
         return transaction(incust.transaction(incust.terminal(auth), id));
     }
 
+    /** By {@code external_id}, or a period's ({@code date_from} inclusive, {@code date_to} exclusive) in pages. */
     @GetMapping("/transactions")
-    public ObjectNode byExternalId(@RequestHeader(name = "Authorization", required = false) String auth,
-                                   @RequestParam(name = "external_id") String externalId) {
+    public ObjectNode transactions(@RequestHeader(name = "Authorization", required = false) String auth,
+                                   @RequestParam(name = "external_id", required = false) String externalId,
+                                   @RequestParam(name = "date_from", required = false) String from,
+                                   @RequestParam(name = "date_to", required = false) String to,
+                                   @RequestParam(name = "cursor", required = false) String cursor) {
+        SandboxData.Terminal terminal = incust.terminal(auth);
         ObjectNode answer = json.createObjectNode();
         ArrayNode list = answer.putArray("transactions");
-        incust.byExternalId(incust.terminal(auth), externalId).forEach(tx -> list.add(transaction(tx)));
+        if (externalId != null) {
+            incust.byExternalId(terminal, externalId).forEach(tx -> list.add(transaction(tx)));
+            return answer;
+        }
+        if (from == null || to == null || (cursor != null && !cursor.matches("\\d{1,9}"))) {
+            throw new SandboxIncust.Refused(400, "invalid_request", "external_id, or date_from and date_to");
+        }
+        int skip = cursor == null ? 0 : Integer.parseInt(cursor);
+        List<SandboxIncust.Tx> page = incust.between(terminal, OffsetDateTime.parse(from), OffsetDateTime.parse(to),
+                skip, TRANSACTIONS_PAGE + 1);
+        page.stream().limit(TRANSACTIONS_PAGE).forEach(tx -> list.add(transaction(tx)));
+        if (page.size() > TRANSACTIONS_PAGE) {
+            answer.put("next_cursor", String.valueOf(skip + TRANSACTIONS_PAGE));
+        } else {
+            answer.putNull("next_cursor");
+        }
         return answer;
     }
+
+    /** inCust's page is at most 100 transactions (the assumed contract); the fake pages by 100 too. */
+    static final int TRANSACTIONS_PAGE = 100;
 
     /** inCust's error shape: the status it chose and {@code {"code","message"}}. */
     @ExceptionHandler(SandboxIncust.Refused.class)
@@ -225,6 +249,7 @@ public class SandboxIncustController {
         ObjectNode shape = json.createObjectNode().put("id", tx.id).put("external_id", tx.externalId)
                 .put("status", tx.status).put("redeemed_bonuses", tx.redeemedBonuses)
                 .put("discount_amount", tx.discountAmount).put("amount_to_pay", tx.amountToPay);
+        shape.put("created_at", tx.createdAt == null ? null : tx.createdAt.toString());
         shape.put("amount", tx.amount).put("bonuses_added", tx.bonusesAdded)
                 .put("returned_amount", tx.returnedAmount);
         ArrayNode returns = shape.putArray("returns");

@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +54,9 @@ public class SandboxPosterController {
     private final List<Map<String, Object>> groups = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> tabletExtras = new ConcurrentHashMap<>();
     private final AtomicInteger nextGroupId = new AtomicInteger(1);
+
+    /** Poster's page size of {@code dash.getTransactions} is its own; the sandbox's is small, so paging is taken. */
+    static final int RECEIPTS_PAGE = 50;
 
     private final SandboxReceipts receipts;
     private final SandboxClients clients;
@@ -175,7 +181,9 @@ public class SandboxPosterController {
                                     @RequestParam(required = false) String token,
                                     @RequestParam(required = false) String phone,
                                     @RequestParam(name = "transaction_id", required = false) String transactionId,
-                                    @RequestParam(required = false) String status) {
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String dateFrom,
+                                    @RequestParam(name = "next_tr", required = false) String nextTr) {
         if (!account.equals(tokens.get(token))) {
             return error(11, "Access token is invalid");
         }
@@ -193,6 +201,10 @@ public class SandboxPosterController {
             case "clients.getClients" -> phone == null || phone.isBlank() ? error(34, "phone is required")
                     : response(clients.byPhone(phone).stream().toList());
             case "dash.getTransaction" -> transaction(transactionId, status);
+            case "dash.getTransactions" -> dateFrom == null || !dateFrom.matches("\\d{8}")
+                    ? error(34, "dateFrom is required (Ymd)") : response(receipts.ofDay(LocalDate.parse(dateFrom,
+                            DateTimeFormatter.BASIC_ISO_DATE), ZoneId.of(SandboxData.TIME_ZONE), nextTr,
+                            RECEIPTS_PAGE).stream().map(SandboxPosterController::receiptShape).toList());
             case "access.getTablets" -> response(SandboxData.TABLETS.stream().map(tablet -> Map.of(
                     "tablet_id", tablet.id(), "tablet_name", tablet.name(), "spot_id", tablet.spotId())).toList());
             default -> error(20, "The sandbox does not offer " + method);

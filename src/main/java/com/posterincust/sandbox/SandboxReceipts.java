@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -140,6 +143,18 @@ public class SandboxReceipts {
                 Map.copyOf(returned));
         receipts.put(id, after);
         return Optional.of(after);
+    }
+
+    /**
+     * {@code dash.getTransactions} of one day in the account's zone: every status, newest first, {@code size} a page,
+     * after {@code nextTr} (the last receipt of the page before).
+     */
+    public List<Receipt> ofDay(LocalDate day, ZoneId zone, String nextTr, int size) {
+        long after = nextTr == null ? Long.MAX_VALUE : Long.parseLong(nextTr);
+        return newestFirst().stream()
+                .filter(receipt -> Instant.ofEpochSecond(receipt.closedAt()).atZone(zone).toLocalDate().equals(day))
+                .filter(receipt -> Long.parseLong(receipt.id()) < after)
+                .limit(size).toList();
     }
 
     public Optional<Receipt> find(String id) {

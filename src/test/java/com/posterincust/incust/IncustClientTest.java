@@ -1,6 +1,7 @@
 package com.posterincust.incust;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -16,6 +17,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -274,6 +276,31 @@ class IncustClientTest {
                         + "\"amount\":45.50}],\"return_redeemed\":true}")));
         assertThat(client.returnMade(TERMINAL, "tx-9", "return-1")).contains(returned);
         assertThat(client.returnMade(TERMINAL, "tx-9", "return-2")).isEmpty();
+    }
+
+    /** The assumed list (docs/external-apis.md): a period of instants, oldest first, paged by inCust's cursor. */
+    @Test
+    void listsAPeriodsTransactionsPageByPage() {
+        incust.stubFor(get(urlPathEqualTo("/v1/term/transactions")).withQueryParam("cursor", absent())
+                .willReturn(okJson(fixture("transactions_of_a_period.json"))));
+        incust.stubFor(get(urlPathEqualTo("/v1/term/transactions")).withQueryParam("cursor", equalTo("2"))
+                .willReturn(okJson("{\"transactions\":[],\"next_cursor\":null}")));
+        java.time.Instant from = java.time.Instant.parse("2026-12-02T22:00:00Z");
+        java.time.Instant to = java.time.Instant.parse("2026-12-03T22:00:00Z");
+
+        Loyalty.TransactionPage first = client.transactionsBetween(TERMINAL, from, to, null);
+        Loyalty.TransactionPage last = client.transactionsBetween(TERMINAL, from, to, first.nextCursor());
+
+        assertThat(first.transactions()).extracting(Loyalty.TransactionOfDay::id, Loyalty.TransactionOfDay::externalId,
+                Loyalty.TransactionOfDay::status, Loyalty.TransactionOfDay::paid, Loyalty.TransactionOfDay::holds)
+                .containsExactly(tuple("tx-9", "checkout-1", "finalized", new BigDecimal("33.65"), false),
+                        tuple("tx-10", "checkout-2", "reserved", new BigDecimal("5.00"), true));
+        assertThat(first.nextCursor()).isEqualTo("2");
+        assertThat(last.transactions()).isEmpty();
+        assertThat(last.nextCursor()).isNull();
+        incust.verify(getRequestedFor(urlPathEqualTo("/v1/term/transactions"))
+                .withQueryParam("date_from", equalTo("2026-12-02T22:00:00Z"))
+                .withQueryParam("date_to", equalTo("2026-12-03T22:00:00Z")));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package com.posterincust.poster;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,6 +238,31 @@ class PosterClientTest {
         assertThatThrownBy(() -> client.getTransaction("mycafe", TOKEN, "330660"))
                 .isInstanceOf(ExternalSystemUnavailableException.class)
                 .hasMessageContaining("HTTP " + status);
+    }
+
+    /** A day's page: every status, bonuses in kopecks, {@code print_fiscal} 2 for a fiscal return; then the next page. */
+    @Test
+    void readsADaysReceiptsPageByPageAfterTheLastOne() {
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/dash.getTransactions")).withQueryParam("next_tr", absent())
+                .willReturn(okJson(fixture("dash.getTransactions.json"))));
+        poster.stubFor(get(urlPathEqualTo("/mycafe/api/dash.getTransactions"))
+                .withQueryParam("next_tr", equalTo("330664")).willReturn(okJson("{\"response\":[]}")));
+
+        List<PosterDayReceipt> first = client.receiptsOfDay("mycafe", TOKEN, java.time.LocalDate.of(2026, 12, 3), null);
+        List<PosterDayReceipt> next = client.receiptsOfDay("mycafe", TOKEN, java.time.LocalDate.of(2026, 12, 3),
+                "330664");
+
+        assertThat(first).containsExactly(
+                new PosterDayReceipt("330661", PosterReceipt.State.CLOSED, new java.math.BigDecimal("20.00"), 1),
+                new PosterDayReceipt("330662", PosterReceipt.State.DELETED, new java.math.BigDecimal("0.00"), 0),
+                new PosterDayReceipt("330663", PosterReceipt.State.CLOSED, new java.math.BigDecimal("0.00"),
+                        PosterDayReceipt.FISCAL_RETURN),
+                new PosterDayReceipt("330664", PosterReceipt.State.OPEN, new java.math.BigDecimal("0.00"), 0));
+        assertThat(next).isEmpty();
+        poster.verify(getRequestedFor(urlPathEqualTo("/mycafe/api/dash.getTransactions"))
+                .withQueryParam("dateFrom", equalTo("20261203")).withQueryParam("dateTo", equalTo("20261203"))
+                .withQueryParam("status", equalTo("0")).withQueryParam("include_products", equalTo("true"))
+                .withQueryParam("timezone", equalTo("client")).withQueryParam("token", equalTo(TOKEN)));
     }
 
     @Test

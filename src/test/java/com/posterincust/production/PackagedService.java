@@ -39,6 +39,8 @@ public final class PackagedService implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.profiles.active=production",
                 "--sandbox.enabled=false",
+                // no nightly day check starts in the middle of a test
+                "--reconciliation.enabled=false",
                 "--poster.application.id=test-app",
                 "--poster.application.secret=" + BlackBox.SECRET,
                 "--poster.oauth.redirect-uri=https://orchestrator.test/poster/oauth/callback",

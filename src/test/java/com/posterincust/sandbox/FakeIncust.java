@@ -155,6 +155,20 @@ public final class FakeIncust implements AutoCloseable {
         }
     }
 
+    /**
+     * A sale of 100.00 on the terminal of {@code login} that no checkout of a service made (a cashier at inCust's own
+     * terminal app, say), finalized; its inCust id.
+     */
+    public String saleMadeElsewhere(String login, String externalId) {
+        SandboxData.Terminal terminal = SandboxData.TERMINALS.stream().filter(t -> t.login().equals(login))
+                .findFirst().orElseThrow();
+        BigDecimal amount = new BigDecimal("100.00");
+        SandboxIncust.Tx tx = incust.reserve(terminal, externalId, CUSTOMER, amount,
+                List.of(new SandboxIncust.Item("1", "Cake", BigDecimal.ONE, amount, amount)), BigDecimal.ZERO.setScale(2),
+                List.of());
+        return incust.finalizeTransaction(terminal, tx.id, BigDecimal.ZERO.setScale(2)).id;
+    }
+
     @Override
     public void close() {
         context.close();
