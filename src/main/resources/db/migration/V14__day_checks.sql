@@ -35,6 +35,8 @@ create table day_check_sale (
     status                 varchar(30)    not null,
     paid                   decimal(14, 2) not null,
     returned_amount        decimal(14, 2),
+    -- a receipt of the day is this sale's: what is left unexplained is an unknown sale or a reservation held
+    explained              boolean        not null default false,
     constraint pk_day_check_sale primary key (day_check_id, incust_transaction_id)
 );
 

@@ -3,15 +3,21 @@ package com.posterincust.daycheck;
 import com.posterincust.poster.PosterDayReceipt;
 import com.posterincust.poster.PosterReceipt;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,10 +38,12 @@ public class DayCheckRepository {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    public DayCheckRepository(JdbcClient jdbc, Clock clock) {
+    public DayCheckRepository(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -85,23 +93,24 @@ public class DayCheckRepository {
         jdbc.sql("delete from day_check_receipt where day_check_id = ?").param(checkId).update();
     }
 
+    /** A page of receipts, in one batch. */
     public void addReceipts(String checkId, List<PosterDayReceipt> receipts) {
-        for (PosterDayReceipt receipt : receipts) {
-            jdbc.sql("insert into day_check_receipt (day_check_id, transaction_id, state, payed_bonus, print_fiscal) "
-                    + "values (?, ?, ?, ?, ?)").params(checkId, receipt.transactionId(), receipt.state().name(),
-                    receipt.payedBonus(), receipt.printFiscal()).update();
-        }
+        batch.batchUpdate("insert into day_check_receipt (day_check_id, transaction_id, state, payed_bonus, "
+                        + "print_fiscal) values (?, ?, ?, ?, ?)", receipts.stream().map(receipt -> new Object[] {
+                checkId, receipt.transactionId(), receipt.state().name(), receipt.payedBonus(), receipt.printFiscal()})
+                .toList());
     }
 
     public void forgetSales(String checkId) {
         jdbc.sql("delete from day_check_sale where day_check_id = ?").param(checkId).update();
     }
 
-    public void addSale(String checkId, Sale sale) {
-        jdbc.sql("insert into day_check_sale (day_check_id, incust_transaction_id, binding_id, external_id, status, "
-                        + "paid, returned_amount) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(checkId, sale.incustTransactionId(), sale.bindingId(), sale.externalId(), sale.status(),
-                        sale.paid(), sale.returnedAmount()).update();
+    /** A page of inCust's transactions, in one batch. */
+    public void addSales(String checkId, List<Sale> sales) {
+        batch.batchUpdate("insert into day_check_sale (day_check_id, incust_transaction_id, binding_id, external_id, "
+                        + "status, paid, returned_amount) values (?, ?, ?, ?, ?, ?, ?)", sales.stream().map(sale ->
+                new Object[] {checkId, sale.incustTransactionId(), sale.bindingId(), sale.externalId(), sale.status(),
+                        sale.paid(), sale.returnedAmount()}).toList());
     }
 
     /** The receipts read, by id, a page after {@code after} (null: the first). */
@@ -114,15 +123,30 @@ public class DayCheckRepository {
                         rs.getInt("print_fiscal"))).list();
     }
 
-    List<Sale> sales(String checkId, String after) {
-        return jdbc.sql("select * from day_check_sale where day_check_id = ? and incust_transaction_id > ? "
-                        + "order by incust_transaction_id limit ?")
-                .params(checkId, after == null ? "" : after, PAGE).query(this::sale).list();
+    /** inCust's transactions no receipt of the day explained, a page after {@code after} (null: the first). */
+    List<Sale> unexplainedSales(String checkId, String after) {
+        return jdbc.sql("select * from day_check_sale where day_check_id = ? and explained = ? "
+                        + "and incust_transaction_id > ? order by incust_transaction_id limit ?")
+                .params(checkId, false, after == null ? "" : after, PAGE).query(this::sale).list();
     }
 
-    Optional<Sale> sale(String checkId, String incustTransactionId) {
-        return jdbc.sql("select * from day_check_sale where day_check_id = ? and incust_transaction_id = ?")
-                .params(checkId, incustTransactionId).query(this::sale).optional();
+    /** These of inCust's transactions are a receipt's of the day. */
+    void markExplained(String checkId, Collection<String> incustTransactionIds) {
+        if (!incustTransactionIds.isEmpty()) {
+            jdbc.sql("update day_check_sale set explained = :explained where day_check_id = :check "
+                            + "and incust_transaction_id in (:ids)").param("explained", true).param("check", checkId)
+                    .param("ids", incustTransactionIds).update();
+        }
+    }
+
+    /** These of inCust's transactions as read, by id; none asked, none read. */
+    Map<String, Sale> sales(String checkId, Collection<String> incustTransactionIds) {
+        if (incustTransactionIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from day_check_sale where day_check_id = :check and incust_transaction_id in (:ids)")
+                .param("check", checkId).param("ids", incustTransactionIds).query(this::sale).list().stream()
+                .collect(Collectors.toMap(Sale::incustTransactionId, Function.identity()));
     }
 
     long receiptCount(String checkId) {
@@ -136,14 +160,24 @@ public class DayCheckRepository {
         jdbc.sql("delete from day_check_difference where day_check_id = ?").param(checkId).update();
     }
 
-    public void addDifference(String checkId, DayCheck.Difference difference) {
-        jdbc.sql("insert into day_check_difference (id, day_check_id, kind, transaction_id, checkout_id, "
+    public void addDifferences(String checkId, List<DayCheck.Difference> differences) {
+        batch.batchUpdate("insert into day_check_difference (id, day_check_id, kind, transaction_id, checkout_id, "
                         + "incust_transaction_id, poster_bonus, incust_bonus, fix, status, detail) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(difference.id(), checkId, difference.kind().name(), difference.transactionId(),
-                        difference.checkoutId(), difference.incustTransactionId(), difference.posterBonus(),
-                        difference.incustBonus(), difference.fix() == null ? null : difference.fix().name(),
-                        difference.status(), difference.detail()).update();
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", differences.stream().map(difference -> new Object[] {
+                difference.id(), checkId, difference.kind().name(), difference.transactionId(),
+                difference.checkoutId(), difference.incustTransactionId(), difference.posterBonus(),
+                difference.incustBonus(), difference.fix() == null ? null : difference.fix().name(),
+                difference.status(), difference.detail()}).toList());
+    }
+
+    /** Of these checkouts, those a difference of the check names. */
+    Set<String> checkoutsWithDifferences(String checkId, Collection<String> checkoutIds) {
+        if (checkoutIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select distinct checkout_id from day_check_difference where day_check_id = :check "
+                        + "and checkout_id in (:ids)").param("check", checkId).param("ids", checkoutIds)
+                .query(String.class).list());
     }
 
     public List<DayCheck.Difference> differences(String checkId) {

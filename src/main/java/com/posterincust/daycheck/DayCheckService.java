@@ -2,6 +2,7 @@ package com.posterincust.daycheck;
 
 import com.posterincust.binding.TerminalBinding;
 import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.TerminalBindingStatus;
 import com.posterincust.checkout.Checkout;
 import com.posterincust.checkout.CheckoutCommands;
 import com.posterincust.checkout.CheckoutRepository;
@@ -21,10 +22,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -82,19 +83,24 @@ public class DayCheckService {
         String token = installations.accessToken(check.account()).orElseThrow(() -> new IllegalStateException(
                 "The account " + check.account() + " has no Poster token"));
         days.forgetReceipts(checkId);
-        Set<String> seen = new HashSet<>();
+        int read = 0;
         String next = null;
+        Set<String> pageBefore = Set.of();
         for (int page = 0; page < MOST_POSTER_PAGES; page++) {
             List<PosterDayReceipt> receipts = poster.receiptsOfDay(check.account(), token, check.day(), next);
-            List<PosterDayReceipt> fresh = receipts.stream().filter(receipt -> seen.add(receipt.transactionId()))
+            Set<String> before = pageBefore;
+            // a page that brings nothing new (Poster answering the same page again) ends the day as an empty one does
+            List<PosterDayReceipt> fresh = receipts.stream().filter(receipt -> !before.contains(receipt.transactionId()))
                     .toList();
             if (fresh.isEmpty()) {
                 break;
             }
             days.addReceipts(checkId, fresh);
+            read += fresh.size();
+            pageBefore = receipts.stream().map(PosterDayReceipt::transactionId).collect(Collectors.toSet());
             next = receipts.get(receipts.size() - 1).transactionId();
         }
-        log.info("Day check {}: {} receipts of {} read from Poster", checkId, seen.size(), check.day());
+        log.info("Day check {}: {} receipts of {} read from Poster", checkId, read, check.day());
     }
 
     /** inCust's transactions of the day of every terminal the account's registers were bound to that day. */
@@ -110,11 +116,9 @@ public class DayCheckService {
             do {
                 Loyalty.TransactionPage page = incust.transactionsBetween(bindings.credentials(binding.id()),
                         from.toInstant(), to.toInstant(), cursor);
-                for (Loyalty.TransactionOfDay sale : page.transactions()) {
-                    days.addSale(checkId, new DayCheckRepository.Sale(sale.id(), binding.id(), sale.externalId(),
-                            sale.status(), sale.paid(), sale.returnedAmount()));
-                    read++;
-                }
+                days.addSales(checkId, page.transactions().stream().map(sale -> new DayCheckRepository.Sale(sale.id(),
+                        binding.id(), sale.externalId(), sale.status(), sale.paid(), sale.returnedAmount())).toList());
+                read += page.transactions().size();
                 cursor = page.nextCursor();
             } while (cursor != null);
         }
@@ -132,7 +136,6 @@ public class DayCheckService {
         DayCheck check = check(checkId);
         days.forgetDifferences(checkId);
         DayMatch match = new DayMatch();
-        Set<String> explainedSales = new HashSet<>();
         String after = null;
         List<DayCheckRepository.Receipt> page;
         do {
@@ -144,23 +147,27 @@ public class DayCheckService {
                             page.stream().map(DayCheckRepository.Receipt::transactionId).toList()).stream()
                     .filter(checkout -> checkout.incustTransactionId() != null)
                     .collect(Collectors.toMap(Checkout::transactionId, Function.identity(), DayCheckService::newer));
+            List<String> explained = saleOfReceipt.values().stream().map(Checkout::incustTransactionId).toList();
+            Map<String, DayCheckRepository.Sale> inIncust = days.sales(checkId, explained);
+            Set<String> returning = returns.returning(saleOfReceipt.values().stream().map(Checkout::id).toList());
+            List<DayCheck.Difference> found = new ArrayList<>();
             for (DayCheckRepository.Receipt receipt : page) {
                 Checkout sale = saleOfReceipt.get(receipt.transactionId());
                 if (sale != null) {
-                    explainedSales.add(sale.incustTransactionId());
-                    match.loyalty(receipt, compare(checkId, receipt, sale));
+                    found.addAll(match.loyalty(compare(receipt, sale, inIncust.get(sale.incustTransactionId()),
+                            returning.contains(sale.id()))));
                 }
             }
+            days.markExplained(checkId, explained);
+            match.record(checkId, found);
             after = page.get(page.size() - 1).transactionId();
         } while (page.size() == DayCheckRepository.PAGE);
-        match.unexplained(salesNoReceiptExplains(check, explainedSales));
-        match.unexplained(stuckCheckoutsOf(check, match.checkoutsNamed()));
-        match.differences().forEach(difference -> days.addDifference(checkId, difference));
-        days.saveCounts(checkId, (int) days.receiptCount(checkId), match.loyaltyReceipts(), match.agreed(), 0,
-                match.open());
-        log.info("Day check {}: {} loyalty receipts, {} agreed, {} differences", checkId, match.loyaltyReceipts(),
-                match.agreed(), match.differences().size());
-        return match.open();
+        salesNoReceiptExplains(check, match);
+        stuckCheckoutsOf(check, match);
+        days.saveCounts(checkId, (int) days.receiptCount(checkId), match.loyaltyReceipts, match.agreed, 0, match.open);
+        log.info("Day check {}: {} loyalty receipts, {} agreed, {} differences", checkId, match.loyaltyReceipts,
+                match.agreed, match.differences);
+        return match.open;
     }
 
     /** Makes every fix the match planned, each once: what is fixed already is skipped when the step runs again. */
@@ -224,12 +231,13 @@ public class DayCheckService {
         }
     }
 
-    private List<DayCheck.Difference> compare(String checkId, DayCheckRepository.Receipt receipt, Checkout sale) {
-        DayCheckRepository.Sale inIncust = days.sale(checkId, sale.incustTransactionId()).orElse(null);
+    /** A receipt against its checkout and inCust's transaction (null when inCust listed none that day). */
+    private List<DayCheck.Difference> compare(DayCheckRepository.Receipt receipt, Checkout sale,
+                                              DayCheckRepository.Sale inIncust, boolean returning) {
         String status = inIncust == null ? null : inIncust.status();
         List<DayCheck.Difference> found = new ArrayList<>();
-        if (UNFINISHED.contains(sale.status()) || returns.anyRunning(sale.id())) {
-            found.add(stuck(sale));
+        if (UNFINISHED.contains(sale.status()) || returning) {
+            found.add(stuck(sale, returning));
             return found;
         }
         switch (receipt.state()) {
@@ -281,18 +289,16 @@ public class DayCheckService {
      * inCust's transactions no receipt of the day explained: a reservation an ended checkout left, or no checkout's.
      * A terminal another café of the service shares makes sales of theirs: theirs to check.
      */
-    private List<DayCheck.Difference> salesNoReceiptExplains(DayCheck check, Set<String> explained) {
-        List<DayCheck.Difference> found = new ArrayList<>();
+    private void salesNoReceiptExplains(DayCheck check, DayMatch match) {
         String after = null;
         List<DayCheckRepository.Sale> page;
         do {
-            page = days.sales(check.id(), after);
-            List<DayCheckRepository.Sale> unexplained = page.stream()
-                    .filter(sale -> !explained.contains(sale.incustTransactionId())).toList();
-            Map<String, Checkout> ofSale = checkouts.findAll(unexplained.stream()
+            page = days.unexplainedSales(check.id(), after);
+            Map<String, Checkout> ofSale = checkouts.findAll(page.stream()
                             .map(DayCheckRepository.Sale::externalId).filter(id -> id != null).toList()).stream()
                     .collect(Collectors.toMap(Checkout::id, Function.identity()));
-            for (DayCheckRepository.Sale sale : unexplained) {
+            List<DayCheck.Difference> found = new ArrayList<>();
+            for (DayCheckRepository.Sale sale : page) {
                 Checkout checkout = sale.externalId() == null ? null : ofSale.get(sale.externalId());
                 if (checkout == null) {
                     found.add(new DayCheck.Difference(UUID.randomUUID().toString(), DayCheck.Kind.UNKNOWN_SALE, null,
@@ -307,38 +313,35 @@ public class DayCheckService {
                             + "; inCust still holds its reservation: released"));
                 }
             }
+            match.record(check.id(), found);
             after = page.isEmpty() ? null : page.get(page.size() - 1).incustTransactionId();
         } while (page.size() == DayCheckRepository.PAGE);
-        return found;
     }
 
-    /** Checkouts started that day still finalizing or reversing, or with a return still running. */
-    private List<DayCheck.Difference> stuckCheckoutsOf(DayCheck check, Set<String> named) {
+    /** Checkouts started that day still finalizing or reversing that no difference names yet. */
+    private void stuckCheckoutsOf(DayCheck check, DayMatch match) {
         ZoneId zone = zoneOf(check.account());
-        List<DayCheck.Difference> found = new ArrayList<>();
-        for (Checkout checkout : checkouts.findStartedBetween(check.account(),
+        List<Checkout> unfinished = checkouts.findStartedBetween(check.account(),
                 check.day().atStartOfDay(zone).toOffsetDateTime(),
-                check.day().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), UNFINISHED, DayCheckRepository.PAGE)) {
-            if (!named.contains(checkout.id())) {
-                found.add(stuck(checkout));
-            }
-        }
-        return found;
+                check.day().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), UNFINISHED, DayCheckRepository.PAGE);
+        Set<String> named = days.checkoutsWithDifferences(check.id(), unfinished.stream().map(Checkout::id).toList());
+        match.record(check.id(), unfinished.stream().filter(checkout -> !named.contains(checkout.id()))
+                .map(checkout -> stuck(checkout, false)).toList());
     }
 
     /** The bindings that served the account's registers that day, one per inCust terminal. */
     private List<TerminalBinding> terminalsOfTheDay(String account, OffsetDateTime from, OffsetDateTime to) {
         Map<String, TerminalBinding> byTerminal = new LinkedHashMap<>();
-        bindings.findAll(java.util.Optional.of(account)).stream()
+        bindings.findAll(Optional.of(account)).stream()
                 .filter(binding -> binding.createdAt().isBefore(to))
-                .filter(binding -> binding.status() == com.posterincust.binding.TerminalBindingStatus.ACTIVE
+                .filter(binding -> binding.status() == TerminalBindingStatus.ACTIVE
                         || !binding.updatedAt().isBefore(from))
                 .forEach(binding -> byTerminal.putIfAbsent(binding.terminalId(), binding));
         return List.copyOf(byTerminal.values());
     }
 
-    private DayCheck.Difference stuck(Checkout checkout) {
-        String what = returns.anyRunning(checkout.id()) ? "returning" : checkout.status().name();
+    private static DayCheck.Difference stuck(Checkout checkout, boolean returning) {
+        String what = returning ? "returning" : checkout.status().name();
         return new DayCheck.Difference(UUID.randomUUID().toString(), DayCheck.Kind.STUCK, checkout.transactionId(),
                 checkout.id(), checkout.incustTransactionId(), null, null, null, DayCheck.Difference.OPEN,
                 "The checkout is still " + what + ": see its instances in Cockpit (business key " + checkout.id()
@@ -374,43 +377,25 @@ public class DayCheckService {
         return days.find(checkId).orElseThrow(() -> new IllegalStateException("No day check " + checkId));
     }
 
-    /** What matching found, and counts of it. */
-    private static final class DayMatch {
-        private final List<DayCheck.Difference> differences = new ArrayList<>();
+    /** Counts of what matching found; the differences themselves are written page by page. */
+    private final class DayMatch {
         private int loyaltyReceipts;
         private int agreed;
+        private int differences;
+        private int open;
 
-        void loyalty(DayCheckRepository.Receipt receipt, List<DayCheck.Difference> found) {
+        List<DayCheck.Difference> loyalty(List<DayCheck.Difference> found) {
             loyaltyReceipts++;
             if (found.isEmpty()) {
                 agreed++;
             }
-            differences.addAll(found);
+            return found;
         }
 
-        void unexplained(List<DayCheck.Difference> found) {
-            differences.addAll(found);
-        }
-
-        Set<String> checkoutsNamed() {
-            return differences.stream().map(DayCheck.Difference::checkoutId).filter(id -> id != null)
-                    .collect(Collectors.toSet());
-        }
-
-        List<DayCheck.Difference> differences() {
-            return differences;
-        }
-
-        int loyaltyReceipts() {
-            return loyaltyReceipts;
-        }
-
-        int agreed() {
-            return agreed;
-        }
-
-        int open() {
-            return (int) differences.stream().filter(difference -> difference.fix() == null).count();
+        void record(String checkId, List<DayCheck.Difference> found) {
+            days.addDifferences(checkId, found);
+            differences += found.size();
+            open += (int) found.stream().filter(difference -> difference.fix() == null).count();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -58,10 +59,14 @@ public class SaleReturnRepository {
                 .query(this::map).list();
     }
 
-    /** Whether a return of the checkout is still being applied. */
-    public boolean anyRunning(String checkoutId) {
-        return jdbc.sql("select count(*) from sale_return where checkout_id = ? and status = ?")
-                .params(checkoutId, SaleReturn.Status.RETURNING.name()).query(Long.class).single() > 0;
+    /** Of these checkouts, those with a return still being applied; none asked, none read. */
+    public Set<String> returning(Collection<String> checkoutIds) {
+        if (checkoutIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select distinct checkout_id from sale_return where checkout_id in (:ids) "
+                        + "and status = :status").param("ids", checkoutIds)
+                .param("status", SaleReturn.Status.RETURNING.name()).query(String.class).list());
     }
 
     /** Of the checkouts given, oldest first; none asked, none read. */

@@ -1,14 +1,25 @@
 package com.posterincust.production;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.posterincust.BlackBox;
 import com.posterincust.PostgresTestDatabase;
 import com.posterincust.sandbox.FakeIncust;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -167,10 +178,10 @@ class CrashIT {
     }
 
     private static HttpResponse<String> engineRest(BlackBox node, String method, String path) throws Exception {
-        return node.send(java.net.http.HttpRequest.newBuilder(node.url("/engine-rest" + path))
+        return node.send(HttpRequest.newBuilder(node.url("/engine-rest" + path))
                 .header("Authorization", BlackBox.adminAuthorization()).header("Content-Type", "application/json")
-                .method(method, method.equals("GET") ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}")));
     }
 
     private static String status(BlackBox node, String id) {
@@ -307,6 +318,109 @@ class CrashIT {
             assertThat(returnStatus(restarted, id)).as("return " + id).isEqualTo("RETURNED");
             assertThat(incust.returnsSent(id)).as("returns sent for " + id).isEqualTo(1);
         }
+    }
+
+    /**
+     * Killed while a day check releases reservations inCust kept for ended checkouts and tells waiting checkouts their
+     * receipts closed: after the restart the same check finishes, every fix made once — one cancel, one finalize each
+     * reached inCust.
+     */
+    @Test
+    void aDayCheckInterruptedByAKillFinishesAfterTheRestartFixingNothingTwice() throws Exception {
+        poster.start();
+        incust = FakeIncust.start();
+        incust.cancelTakes(1500);
+        String database = PostgresTestDatabase.create();
+        PackagedService first = start(database, "day-check");
+        BlackBox node = new BlackBox(poster, json, first.port());
+        node.stubPosterAndIncust();
+        node.installAndAwaitActive().bindRegister(true, FakeIncust.INSTANT_LOGIN, FakeIncust.PASSWORD);
+        List<String> ended = new ArrayList<>();
+        List<String> notFinalized = new ArrayList<>();
+        List<String> receipts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ended.add(reserve(node, "day-ended-" + i));
+            String receipt = String.valueOf(9600 + i);
+            notFinalized.add(reserveForReceipt(node, "day-waiting-" + i, receipt));
+            receipts.add("{\"transaction_id\":\"" + receipt + "\",\"status\":\"2\",\"payed_bonus\":\"0\","
+                    + "\"print_fiscal\":\"1\",\"sum\":\"9100\",\"products\":[]}");
+        }
+        try (Connection sql = DriverManager.getConnection(database, PostgresTestDatabase.user(),
+                PostgresTestDatabase.password()); PreparedStatement endIt = sql.prepareStatement(
+                "update checkout set status = 'CANCELLED' where id = ?")) {
+            // the release of these checkouts never reached inCust (lost with a restored backup, say)
+            for (String id : ended) {
+                endIt.setString(1, id);
+                endIt.executeUpdate();
+            }
+        }
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+        String api = "/poster/" + node.account + "/api/dash.getTransactions";
+        poster.stubFor(get(
+                        urlPathEqualTo(api)).atPriority(1)
+                .withQueryParam("next_tr", absent())
+                .willReturn(okJson(
+                        "{\"response\":[" + String.join(",", receipts) + "]}")));
+        poster.stubFor(get(
+                        urlPathEqualTo(api)).atPriority(5)
+                .willReturn(okJson("{\"response\":[]}")));
+
+        HttpResponse<String> asked = admin(node, "POST", "/api/admin/v1/day-checks",
+                "{\"account\":\"" + node.account + "\",\"date\":\"" + day + "\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (incust.cancelCallsStarted() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(incust.cancelCallsStarted()).as("the fixes were under way").isPositive();
+        first.kill();
+
+        PackagedService second = start(database, "after-day-check");
+        BlackBox restarted = new BlackBox(poster, json, second.port(), node.account);
+        deadline = System.currentTimeMillis() + 120_000;
+        JsonNode checks = dayChecks(restarted, day);
+        while (!("DONE".equals(checks.path(0).path("status").asText()) && allCompleted(restarted, notFinalized))
+                && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+            checks = dayChecks(restarted, day);
+        }
+        assertThat(checks).as("the same check, finished").hasSize(1);
+        assertThat(checks.path(0).path("status").asText()).isEqualTo("DONE");
+        assertThat(checks.path(0).path("fixed").asInt()).isEqualTo(8);
+        assertThat(checks.path(0).path("open").asInt()).isZero();
+        assertThat(allCompleted(restarted, notFinalized)).as("the waiting checkouts finalized").isTrue();
+        for (String id : ended) {
+            assertThat(incust.cancelsSent(id)).as("cancels sent for " + id).isEqualTo(1);
+            assertThat(incust.status(id)).contains("cancelled");
+        }
+        for (String id : notFinalized) {
+            assertThat(incust.finalizesSent(id)).as("finalizes sent for " + id).isEqualTo(1);
+            assertThat(incust.cancelsSent(id)).as("cancels sent for " + id).isZero();
+        }
+    }
+
+    private static String reserveForReceipt(BlackBox node, String orderId, String receipt) throws Exception {
+        String order = "{\"orderId\":\"" + orderId + "\",\"transactionId\":\"" + receipt + "\",\"customerId\":"
+                + "\"c-1001\",\"items\":[{\"productId\":\"12\",\"name\":\"Latte\",\"count\":2,\"price\":45.50}],"
+                + "\"total\":91.00,\"currency\":\"UAH\"}";
+        HttpResponse<String> created = node.registerWithKey("POST", "/api/register/v1/checkouts", order, orderId);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).path("checkoutId").asText();
+        assertThat(node.register("POST", "/api/register/v1/checkouts/" + id + "/redemption", "{}").statusCode())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private static JsonNode dayChecks(BlackBox node, String day) throws Exception {
+        return json.readTree(admin(node, "GET", "/api/admin/v1/day-checks?account=" + node.account + "&date=" + day,
+                null).body());
+    }
+
+    private static HttpResponse<String> admin(BlackBox node, String method, String path, String body) throws Exception {
+        return node.send(HttpRequest.newBuilder(node.url(path))
+                .header("Authorization", BlackBox.adminAuthorization()).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static String returnStatus(BlackBox node, String returnId) {

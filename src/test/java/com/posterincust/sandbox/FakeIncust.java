@@ -133,6 +133,15 @@ public final class FakeIncust implements AutoCloseable {
         return incust.bonusPointsOf(customerId);
     }
 
+    /** A cancel takes this long before it changes anything: a service can be killed in the middle of it. */
+    public void cancelTakes(long millis) {
+        incust.cancelMillis = millis;
+    }
+
+    public int cancelCallsStarted() {
+        return incust.cancelCallsStarted.get();
+    }
+
     /** How often the service sent a cancel of the checkout's transaction. */
     public int cancelsSent(String externalId) {
         return incust.cancelsSent.getOrDefault(externalId, new AtomicInteger()).get();
@@ -185,7 +194,9 @@ public final class FakeIncust implements AutoCloseable {
         final Map<String, AtomicInteger> finalizesSent = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> cancelsSent = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> returnsSent = new ConcurrentHashMap<>();
+        final AtomicInteger cancelCallsStarted = new AtomicInteger();
         volatile long returnMillis;
+        volatile long cancelMillis;
         volatile long finalizeMillis;
         volatile long reserveMillis;
 
@@ -233,9 +244,13 @@ public final class FakeIncust implements AutoCloseable {
         }
 
         @Override
-        synchronized Tx cancel(SandboxData.Terminal terminal, String id) {
+        Tx cancel(SandboxData.Terminal terminal, String id) {
+            cancelCallsStarted.incrementAndGet();
             sent(terminal, id, cancelsSent);
-            return counted(transaction(terminal, id), CANCELLED, cancellations, () -> super.cancel(terminal, id));
+            pause(cancelMillis);
+            synchronized (this) {
+                return counted(transaction(terminal, id), CANCELLED, cancellations, () -> super.cancel(terminal, id));
+            }
         }
 
         /** A call about a transaction inCust does not know is refused, and counted nowhere. */
