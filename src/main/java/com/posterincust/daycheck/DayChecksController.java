@@ -5,13 +5,11 @@ import com.posterincust.common.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,27 +30,17 @@ public class DayChecksController {
     public record CheckRequest(String account, String date) {
     }
 
-    public record Checked(String dayCheckId, DayCheck.Status status) {
-    }
-
-    public record View(String dayCheckId, String account, LocalDate date, DayCheck.Status status,
-                       OffsetDateTime startedAt, OffsetDateTime finishedAt, Integer receipts, Integer loyaltyReceipts,
-                       Integer agreed, Integer fixed, Integer open, List<DayCheck.Difference> differences) {
-    }
-
     private final DayCheckCommands commands;
-    private final DayCheckRepository days;
-    private final RuntimeService runtime;
+    private final DayCheckViews views;
 
-    public DayChecksController(DayCheckCommands commands, DayCheckRepository days, RuntimeService runtime) {
+    public DayChecksController(DayCheckCommands commands, DayCheckViews views) {
         this.commands = commands;
-        this.days = days;
-        this.runtime = runtime;
+        this.views = views;
     }
 
     @Operation(summary = "Check a café's day now: the check running answers, a finished day is checked again")
     @PostMapping
-    public ResponseEntity<Checked> check(@RequestBody(required = false) CheckRequest request) {
+    public ResponseEntity<DayCheckViews.Checked> check(@RequestBody(required = false) CheckRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (request == null || request.account() == null || request.account().isBlank()) {
             errors.add(ProblemException.fieldError("account", "is required: the Poster account"));
@@ -63,34 +51,21 @@ public class DayChecksController {
         }
         DayCheck check = commands.check(request.account(), day).orElseThrow(() -> new ProblemException(
                 HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No installed account " + request.account()));
-        return ResponseEntity.accepted().body(new Checked(check.id(), statusOf(check)));
+        return ResponseEntity.accepted().body(views.checked(check));
     }
 
     @Operation(summary = "An account's day checks, newest first, with their differences")
     @GetMapping
-    public List<View> list(@RequestParam String account, @RequestParam Optional<String> date) {
+    public List<DayCheckViews.View> list(@RequestParam String account, @RequestParam Optional<String> date) {
         List<Map<String, String>> errors = new ArrayList<>();
         Optional<LocalDate> day = date.map(text -> dateOf(text, errors, "date"));
         if (!errors.isEmpty()) {
             throw ProblemException.invalidRequest(errors);
         }
-        return days.findOf(account, day, MOST_SHOWN).stream().map(check -> new View(check.id(), check.account(),
-                check.day(), statusOf(check), check.startedAt(), check.finishedAt(), check.receipts(),
-                check.loyaltyReceipts(), check.agreed(), check.fixed(), check.open(), days.differences(check.id())))
-                .toList();
+        return views.of(account, day, MOST_SHOWN);
     }
 
-    /** A running check whose instance has an incident (Poster or inCust could not be read, a fix kept failing). */
-    private DayCheck.Status statusOf(DayCheck check) {
-        if (check.status() == DayCheck.Status.RUNNING && runtime.createProcessInstanceQuery()
-                .processDefinitionKey(DayCheckProcess.KEY).processInstanceBusinessKey(check.account() + "/"
-                        + check.day()).withIncident().count() > 0) {
-            return DayCheck.Status.FAILED;
-        }
-        return check.status();
-    }
-
-    private static LocalDate dateOf(String text, List<Map<String, String>> errors, String field) {
+    static LocalDate dateOf(String text, List<Map<String, String>> errors, String field) {
         try {
             return LocalDate.parse(text == null ? "" : text);
         } catch (DateTimeParseException notADate) {

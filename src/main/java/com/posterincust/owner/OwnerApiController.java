@@ -5,12 +5,17 @@ import com.posterincust.binding.TerminalBindingsController;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
+import com.posterincust.daycheck.DayCheck;
+import com.posterincust.daycheck.DayCheckCommands;
+import com.posterincust.daycheck.DayCheckViews;
 import com.posterincust.reversal.SaleReversal;
 import com.posterincust.reversal.SaleReversalCommands;
 import com.posterincust.reversal.SaleReversalsController;
 import com.posterincust.reversal.SaleReversalsController.ReversalRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +70,15 @@ public class OwnerApiController {
 
     private final OwnerAccount accounts;
     private final SaleReversalCommands reversals;
+    private final DayCheckCommands dayChecks;
+    private final DayCheckViews dayCheckViews;
 
-    public OwnerApiController(OwnerAccount accounts, SaleReversalCommands reversals) {
+    public OwnerApiController(OwnerAccount accounts, SaleReversalCommands reversals, DayCheckCommands dayChecks,
+                              DayCheckViews dayCheckViews) {
         this.accounts = accounts;
         this.reversals = reversals;
+        this.dayChecks = dayChecks;
+        this.dayCheckViews = dayCheckViews;
     }
 
     @Operation(summary = "The account's registers, as Poster lists them, with their binding and connection")
@@ -119,6 +129,35 @@ public class OwnerApiController {
             throw new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "This account has no checkout " + id);
         }
         return SaleReversalsController.answer(id, reversals.request(id, reason, SaleReversal.RequestedBy.OWNER));
+    }
+
+    public record DayRequest(String date) {
+    }
+
+    @Operation(summary = "The account's day checks of the last two weeks: each day's newest, with its differences")
+    @GetMapping("/day-checks")
+    public List<DayCheckViews.View> dayChecks(@Parameter(hidden = true) OwnerContext owner) {
+        return dayCheckViews.lastTwoWeeks(owner.account());
+    }
+
+    @Operation(summary = "Check one of the last two weeks' days against inCust now: yesterday when none is named")
+    @PostMapping("/day-checks")
+    public ResponseEntity<DayCheckViews.Checked> checkADay(@Parameter(hidden = true) OwnerContext owner,
+                                                           @RequestBody(required = false) DayRequest request) {
+        LocalDate day;
+        try {
+            day = request == null || request.date() == null ? dayCheckViews.today(owner.account()).minusDays(1)
+                    : LocalDate.parse(request.date());
+        } catch (DateTimeParseException notADate) {
+            day = null;
+        }
+        if (day == null || !dayCheckViews.ownersDay(owner.account(), day)) {
+            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("date",
+                    "is one of the last 14 days, as yyyy-MM-dd")));
+        }
+        DayCheck check = dayChecks.check(owner.account(), day).orElseThrow(() -> new ProblemException(
+                HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "The account is not installed"));
+        return ResponseEntity.accepted().body(dayCheckViews.checked(check));
     }
 
     private static ProblemException notFound(String tabletId) {

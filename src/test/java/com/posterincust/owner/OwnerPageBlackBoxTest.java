@@ -6,11 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.posterincust.AgainstFakesTest;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.posterincust.BlackBox;
+import com.posterincust.Jobs;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.binding.TerminalBindingStatus;
 import com.posterincust.common.TokenCipher;
@@ -20,6 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -207,6 +212,34 @@ class OwnerPageBlackBoxTest extends AgainstFakesTest {
                 second).body();
         assertThat(seenBySecond).doesNotContain(firstsCheckout).doesNotContain(cafe.account);
         assertThat(owner("GET", "/checkouts", null, first).body()).contains(firstsCheckout);
+    }
+
+    /**
+     * The owner has yesterday checked and sees it among the last two weeks' days; another café sees none of it; a day
+     * outside the two weeks is refused.
+     */
+    @Test
+    void theOwnerChecksYesterdayAndSeesOnlyTheirOwnDays() throws Exception {
+        BlackBox other = installed();
+        String mine = credentialOf(cafe);
+        String theirs = credentialOf(other);
+        fakes.stubFor(WireMock.get(urlPathEqualTo("/poster/" + cafe.account + "/api/dash.getTransactions"))
+                .willReturn(okJson("{\"response\":[]}")));
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+
+        HttpResponse<String> asked = owner("POST", "/day-checks", "{}", mine);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        Jobs.runAll(management);
+
+        JsonNode days = json.readTree(owner("GET", "/day-checks", null, mine).body());
+        assertThat(days).hasSize(1);
+        assertThat(days.get(0).path("date").asText()).isEqualTo(yesterday);
+        assertThat(days.get(0).path("status").asText()).isEqualTo("DONE");
+        assertThat(days.get(0).path("receipts").asInt()).isZero();
+        assertThat(json.readTree(owner("GET", "/day-checks", null, theirs).body())).isEmpty();
+        assertThat(owner("POST", "/day-checks", "{\"date\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "\"}",
+                mine).statusCode()).isEqualTo(400);
+        assertThat(owner("POST", "/day-checks", "{\"date\":\"yesterday\"}", mine).statusCode()).isEqualTo(400);
     }
 
     /** The page's credential dies with the installation: after the uninstall webhook, every call is 401. */

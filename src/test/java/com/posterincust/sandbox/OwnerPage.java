@@ -106,6 +106,32 @@ final class OwnerPage implements AutoCloseable {
         });
     }
 
+    /** A button of the page itself, outside any form. */
+    void pressOnPage(String button) {
+        enterPage();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//main//button[normalize-space(text())='"
+                + button + "']"))).click();
+    }
+
+    /** The row of a checked day, once its status reads {@code status}: day, receipts, with inCust, agreed, fixed, open, status. */
+    List<String> dayRow(String day, String status) {
+        enterPage();
+        return wait.until(d -> {
+            try {
+                List<String> cells = d.findElements(By.cssSelector("#days tr[data-day='" + day + "'] td")).stream()
+                        .map(WebElement::getText).toList();
+                return cells.size() == 7 && cells.get(6).equals(status) ? cells : null;
+            } catch (RuntimeException redrawn) {
+                return null;
+            }
+        });
+    }
+
+    String dayCheckStatus() {
+        enterPage();
+        return driver.findElement(By.id("days-status")).getText();
+    }
+
     boolean dialogOpen() {
         enterPage();
         return !driver.findElements(By.cssSelector("dialog[open]")).isEmpty();

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.posterincust.Jobs;
 import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.daycheck.DayCheckRepository;
 import com.posterincust.installation.InstallationCommands;
 import com.posterincust.poster.PosterProperties;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +42,8 @@ class OwnerPageBrowserTest extends SandboxRun {
     ManagementService management;
     @Autowired
     TerminalBindingRepository bindings;
+    @Autowired
+    DayCheckRepository days;
 
     OwnerPage page;
 
@@ -90,5 +96,25 @@ class OwnerPageBrowserTest extends SandboxRun {
         page.press("Yes, unbind");
         page.waitForStatus("Podil bar", "Not bound");
         assertThat(bindings.findActive(SandboxData.ACCOUNT, "1")).isEmpty();
+    }
+
+    /** *Check yesterday*: the day's check runs (its jobs run by the test, as the job executor would) and shows. */
+    @Test
+    void theOwnerChecksYesterdayAndSeesTheDay() throws Exception {
+        page.open();
+        String yesterday = LocalDate.now(ZoneId.of(SandboxData.TIME_ZONE)).minusDays(1).toString();
+
+        page.pressOnPage("Check yesterday");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (days.findOf(SandboxData.ACCOUNT, Optional.of(LocalDate.parse(yesterday)), 1)
+                .isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        Jobs.runAll(management);
+
+        List<String> day = page.dayRow(yesterday, "Done");
+        assertThat(day.get(0)).isEqualTo(yesterday);
+        assertThat(day.subList(1, 6)).allSatisfy(figure -> assertThat(figure).matches("\\d+"));
+        page.screenshot("05-day-checked");
     }
 }
