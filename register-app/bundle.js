@@ -33,6 +33,10 @@ scan: 'Scan',
 chooseTitle: 'inCust: Choose customer',
 identifierLabel: 'Phone, email, QR or code',
 identifierHint: '+380 50 123 45 67, name@example.com, QR or code',
+identifierExample: '+380 50 123 45 67',
+noPointsCoupon: 'No points to redeem on this check: use a coupon, or pay without bonuses.',
+nothingToRedeem: 'Nothing to redeem on this check: no points and no coupons. Pay without bonuses; the guest still earns points.',
+holdReleased: 'The redemption was cancelled: the points held for it are released. Choose again, or pay without bonuses.',
 kindLabel: 'Kind',
 kindAuto: 'As it looks',
 kindPhone: 'Phone',
@@ -131,6 +135,10 @@ scan: 'Сканувати',
 chooseTitle: 'inCust: Обрати клієнта',
 identifierLabel: 'Телефон, email, QR або код',
 identifierHint: '+380 50 123 45 67, name@example.com, QR або код',
+identifierExample: '+380 50 123 45 67',
+noPointsCoupon: 'На цьому чеку немає балів до списання: використайте купон або оплатіть без бонусів.',
+nothingToRedeem: 'На цьому чеку нічого списати: немає ні балів, ні купонів. Оплатіть без бонусів — бали гостю все одно нарахуються.',
+holdReleased: 'Списання скасовано: зарезервовані бали повернуто гостю. Оберіть знову або оплатіть без бонусів.',
 kindLabel: 'Тип',
 kindAuto: 'За виглядом',
 kindPhone: 'Телефон',
@@ -229,6 +237,10 @@ scan: 'Сканировать',
 chooseTitle: 'inCust: Выбрать клиента',
 identifierLabel: 'Телефон, email, QR или код',
 identifierHint: '+380 50 123 45 67, name@example.com, QR или код',
+identifierExample: '+380 50 123 45 67',
+noPointsCoupon: 'На этом чеке нет баллов к списанию: используйте купон или оплатите без бонусов.',
+nothingToRedeem: 'На этом чеке нечего списать: нет ни баллов, ни купонов. Оплатите без бонусов — баллы гостю всё равно начислятся.',
+holdReleased: 'Списание отменено: зарезервированные баллы возвращены гостю. Выберите снова или оплатите без бонусов.',
 kindLabel: 'Тип',
 kindAuto: 'По виду',
 kindPhone: 'Телефон',
@@ -327,6 +339,10 @@ scan: 'Skanuj',
 chooseTitle: 'inCust: Wybierz klienta',
 identifierLabel: 'Telefon, e-mail, QR lub kod',
 identifierHint: '+48 500 123 456, name@example.com, QR lub kod',
+identifierExample: '+48 500 123 456',
+noPointsCoupon: 'Na tym rachunku nie ma punktów do wykorzystania: użyj kuponu albo zapłać bez punktów.',
+nothingToRedeem: 'Na tym rachunku nie ma czego wykorzystać: brak punktów i kuponów. Zapłać bez punktów; gość i tak otrzyma punkty.',
+holdReleased: 'Wykorzystanie anulowano: zarezerwowane punkty wróciły do gościa. Wybierz ponownie albo zapłać bez punktów.',
 kindLabel: 'Rodzaj',
 kindAuto: 'Po wyglądzie',
 kindPhone: 'Telefon',
@@ -934,6 +950,7 @@ var t = translator('en');
 var connection = { status: 'UNKNOWN' };
 var guests = {};
 var flow = 0;
+var releasedHolds = {};
 function money(value) {
 return moneyText(value, lang);
 }
@@ -1009,7 +1026,7 @@ showChooseCustomer(order, { value: '', kind: 'auto' });
 });
 }
 function showChooseCustomer(order, typed, error) {
-var input = el('input', { type: 'text', autocomplete: 'off', placeholder: t('identifierHint'), value: typed.value });
+var input = el('input', { type: 'text', autocomplete: 'off', placeholder: t('identifierExample'), value: typed.value });
 var kindNames = { auto: 'kindAuto', PHONE: 'kindPhone', EMAIL: 'kindEmail', QR: 'kindQr',
 TEMPORARY_CODE: 'kindCode', CARD: 'kindCard' };
 var kind = el.apply(null, ['select', null].concat(IDENTIFIER_KINDS.map(function (name) {
@@ -1033,6 +1050,7 @@ identify(order, { type: 'QR', value: scanned.barcode }, { value: scanned.barcode
 }) : null;
 var fields = field('incust-identifier', t('identifierLabel'), input);
 show(find, el('h2', null, t('chooseTitle')), fields[0], el('div', { 'class': 'row' }, input, scan), fields[2],
+el('p', { 'class': 'note hint', 'data-field': 'identifier-hint' }, t('identifierHint')),
 field('incust-kind', t('kindLabel'), kind),
 el('div', { 'class': 'actions' }, submit(t('find')), button(t('cancel'), closePopup)));
 if (error) {
@@ -1420,15 +1438,23 @@ var redemption = redemptionOf(now);
 redeem(redemption, redemption.bonusPoints || redemption.couponCodes ? figures.bonusesToAdd : offer.bonusesToAdd,
 now.typed);
 };
-var fields = field('incust-bonus', t('bonusLabel', { max: money(max) }), bonus);
+var payWithout = function () { redeem({}, offer.bonusesToAdd, choice().typed); };
+var noPoints = max <= 0;
+var nothing = noPoints && !coupons.length;
+var fields = noPoints ? null : field('incust-bonus', t('bonusLabel', { max: money(max) }), bonus);
 var refusedFields = (refusal && refusal.data && refusal.data.errors) || [];
-show(proceed, el('h2', null, t('redeemTitle', { name: guestName(order.id) })),
+var released = releasedHolds[order.id];
+delete releasedHolds[order.id];
+show(nothing ? payWithout : proceed, el('h2', null, t('redeemTitle', { name: guestName(order.id) })),
+released ? el('p', { 'class': 'note', role: 'status', 'data-field': 'hold-released' }, t('holdReleased')) : null,
 el('table', null,
 el('tr', null, el('td', null, t('bonusPoints')), el('td', { 'class': 'num' }, money(offer.bonusBalance))),
 el('tr', null, el('td', null, t('mayPay')), el('td', { 'class': 'num', 'data-field': 'max-redeemable' }, money(max))),
 el('tr', null, el('td', null, t('discount')), el('td', { 'class': 'num' }, discount)),
 el('tr', null, el('td', null, t('earns')), el('td', { 'class': 'num' }, earns))),
 fields,
+noPoints ? el('p', { 'class': 'note', 'data-field': 'nothing-to-redeem' },
+t(nothing ? 'nothingToRedeem' : 'noPointsCoupon')) : null,
 coupons.length ? el('div', null, el('label', null, t('coupons'))) : null,
 coupons.length ? el.apply(null, ['div', null].concat(coupons.map(function (coupon) {
 return coupon.line;
@@ -1436,8 +1462,8 @@ return coupon.line;
 el('p', null, t('guestPays') + ': ', pays, '\u00a0' + currency()),
 calculating,
 refusal ? el('p', { 'class': 'error', role: 'alert' }, problemText(t, refusal)) : null,
-el('div', { 'class': 'actions' }, submit(t('continue')),
-button(t('payWithout'), function () { redeem({}, offer.bonusesToAdd, choice().typed); }),
+el('div', { 'class': 'actions' }, nothing ? submit(t('payWithout')) : submit(t('continue')),
+nothing ? null : button(t('payWithout'), payWithout),
 button(t('continueWithout'), withoutIncust, 'quiet')));
 refusedFields.forEach(function (error) {
 if (fieldOf(error.field) === 'bonusPoints') {
@@ -1505,6 +1531,7 @@ answer.ok ? t('newCodeSent') : problemText(t, answer), myFlow, goOn, withoutIncu
 };
 var cancel = function () {
 showBusy(t('cancelling'), withoutIncust);
+releasedHolds[order.id] = true;
 cancelCheckout(order.id);
 newAttempt(order.id);
 startCheckout(order, myFlow, goOn, withoutIncust);

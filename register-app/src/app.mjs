@@ -29,6 +29,8 @@ var connection = { status: 'UNKNOWN' };
 /** Names and the like are kept in memory for the order's windows only, never stored (a reload forgets them). */
 var guests = {};
 var flow = 0;
+/** Orders whose cashier cancelled at the code step: their next redeem window says the held points were released. */
+var releasedHolds = {};
 
 function money(value) {
   return moneyText(value, lang);
@@ -121,7 +123,7 @@ function onApplicationIconClicked(data) {
 
 /** typed: what the cashier typed and chose, kept when the window is drawn again; error: on the field. */
 function showChooseCustomer(order, typed, error) {
-  var input = el('input', { type: 'text', autocomplete: 'off', placeholder: t('identifierHint'), value: typed.value });
+  var input = el('input', { type: 'text', autocomplete: 'off', placeholder: t('identifierExample'), value: typed.value });
   var kindNames = { auto: 'kindAuto', PHONE: 'kindPhone', EMAIL: 'kindEmail', QR: 'kindQr',
     TEMPORARY_CODE: 'kindCode', CARD: 'kindCard' };
   var kind = el.apply(null, ['select', null].concat(IDENTIFIER_KINDS.map(function (name) {
@@ -144,7 +146,9 @@ function showChooseCustomer(order, typed, error) {
     });
   }) : null;
   var fields = field('incust-identifier', t('identifierLabel'), input);
+  // the examples wrap below the field: a placeholder that long is cut off on a phone's screen
   show(find, el('h2', null, t('chooseTitle')), fields[0], el('div', { 'class': 'row' }, input, scan), fields[2],
+    el('p', { 'class': 'note hint', 'data-field': 'identifier-hint' }, t('identifierHint')),
     field('incust-kind', t('kindLabel'), kind),
     el('div', { 'class': 'actions' }, submit(t('find')), button(t('cancel'), closePopup)));
   if (error) {
@@ -559,15 +563,23 @@ function showRedeem(order, checkoutId, offer, myFlow, goOn, withoutIncust, refus
     redeem(redemption, redemption.bonusPoints || redemption.couponCodes ? figures.bonusesToAdd : offer.bonusesToAdd,
       now.typed);
   };
-  var fields = field('incust-bonus', t('bonusLabel', { max: money(max) }), bonus);
+  var payWithout = function () { redeem({}, offer.bonusesToAdd, choice().typed); };
+  var noPoints = max <= 0;
+  var nothing = noPoints && !coupons.length;
+  var fields = noPoints ? null : field('incust-bonus', t('bonusLabel', { max: money(max) }), bonus);
   var refusedFields = (refusal && refusal.data && refusal.data.errors) || [];
-  show(proceed, el('h2', null, t('redeemTitle', { name: guestName(order.id) })),
+  var released = releasedHolds[order.id];
+  delete releasedHolds[order.id];
+  show(nothing ? payWithout : proceed, el('h2', null, t('redeemTitle', { name: guestName(order.id) })),
+    released ? el('p', { 'class': 'note', role: 'status', 'data-field': 'hold-released' }, t('holdReleased')) : null,
     el('table', null,
       el('tr', null, el('td', null, t('bonusPoints')), el('td', { 'class': 'num' }, money(offer.bonusBalance))),
       el('tr', null, el('td', null, t('mayPay')), el('td', { 'class': 'num', 'data-field': 'max-redeemable' }, money(max))),
       el('tr', null, el('td', null, t('discount')), el('td', { 'class': 'num' }, discount)),
       el('tr', null, el('td', null, t('earns')), el('td', { 'class': 'num' }, earns))),
     fields,
+    noPoints ? el('p', { 'class': 'note', 'data-field': 'nothing-to-redeem' },
+      t(nothing ? 'nothingToRedeem' : 'noPointsCoupon')) : null,
     coupons.length ? el('div', null, el('label', null, t('coupons'))) : null,
     coupons.length ? el.apply(null, ['div', null].concat(coupons.map(function (coupon) {
       return coupon.line;
@@ -575,8 +587,8 @@ function showRedeem(order, checkoutId, offer, myFlow, goOn, withoutIncust, refus
     el('p', null, t('guestPays') + ': ', pays, '\u00a0' + currency()),
     calculating,
     refusal ? el('p', { 'class': 'error', role: 'alert' }, problemText(t, refusal)) : null,
-    el('div', { 'class': 'actions' }, submit(t('continue')),
-      button(t('payWithout'), function () { redeem({}, offer.bonusesToAdd, choice().typed); }),
+    el('div', { 'class': 'actions' }, nothing ? submit(t('payWithout')) : submit(t('continue')),
+      nothing ? null : button(t('payWithout'), payWithout),
       button(t('continueWithout'), withoutIncust, 'quiet')));
   refusedFields.forEach(function (error) {
     if (fieldOf(error.field) === 'bonusPoints') {
@@ -646,6 +658,7 @@ function showCode(order, checkoutId, confirmation, message, myFlow, goOn, withou
   };
   var cancel = function () {
     showBusy(t('cancelling'), withoutIncust);
+    releasedHolds[order.id] = true;
     cancelCheckout(order.id);
     newAttempt(order.id);
     startCheckout(order, myFlow, goOn, withoutIncust);

@@ -10,6 +10,123 @@
   const FIVE_SECONDS = 5000;
   const byId = (id) => document.getElementById(id);
 
+  /** The page's own words in the register's language (Poster.settings.lang: en, ua, ru, pl), amounts as it writes them. */
+  const TEXTS = {
+    en: {
+      title: 'Sandbox register',
+      subtitle: 'plays Poster\'s register around the real inCust app (register-app/bundle.js)',
+      register: 'Register', setUp: 'Set up the demo', offline: 'Service unreachable', reload: 'Reload the app',
+      login: 'Log in again', language: 'Language', menu: 'Menu',
+      guests: 'Guests: +380501234567 (Olena, 150 points, a coupon), +380671112233 (Taras), or any new phone. '
+        + 'Podil bar asks for a code, the other registers do not.',
+      order: 'Order', guest: 'Guest:', noGuest: 'none', total: 'Total', pay: 'Pay', payment: 'Payment',
+      paidByIncust: 'Paid by inCust', leftToPay: 'Left to pay', printed: 'Printed at the receipt\'s end:',
+      closeReceipt: 'Close receipt', backToOrder: 'Back to the order', receipts: 'Receipts archive',
+      sms: 'The guest\'s phone (SMS outbox)', latest: 'latest',
+      asksForCode: 'asks for a code', noCode: 'no code',
+      ready: 'Demo account "{account}" installed, registers bound', settingUp: 'Setting up the demo account…',
+      reloaded: 'Poster reloaded the app: {reason}',
+      noAnswer: 'it neither went on nor showed a window within 5 seconds', byHand: 'reloaded by hand',
+      addFirst: 'Add a product first.', closed: 'Receipt {id} closed', onRegister: 'register {n}',
+      deleted: 'deleted', returnItems: 'Return items…', returnItemsOf: 'Return items of receipt {id}',
+      delete: 'Delete', deleteReceipt: 'Delete receipt {id}', left: '{n} left', returnIt: 'Return',
+      returnOne: 'Return {name}', pickFirst: 'Pick what is returned first.', returned: 'Receipt {id}: fiscal return made',
+      notThatMuch: 'That much is not left on the receipt.', add: 'Add {name}', addOne: 'Add one {name}',
+      removeOne: 'Remove one {name}', orderMenu: 'Order menu',
+    },
+    ua: {
+      title: 'Пісочниця: каса',
+      subtitle: 'грає касу Poster навколо справжнього застосунку inCust (register-app/bundle.js)',
+      register: 'Каса', setUp: 'Налаштувати демо', offline: 'Сервіс недоступний', reload: 'Перезавантажити застосунок',
+      login: 'Увійти знову', language: 'Мова', menu: 'Меню',
+      guests: 'Гості: +380501234567 (Олена, 150 балів, купон), +380671112233 (Тарас) або будь-який новий номер. '
+        + 'Podil bar просить код, інші каси — ні.',
+      order: 'Замовлення', guest: 'Гість:', noGuest: 'немає', total: 'Разом', pay: 'Оплатити', payment: 'Оплата',
+      paidByIncust: 'Сплачено через inCust', leftToPay: 'Залишилось сплатити', printed: 'Надруковано в кінці чека:',
+      closeReceipt: 'Закрити чек', backToOrder: 'Назад до замовлення', receipts: 'Архів чеків',
+      sms: 'Телефон гостя (SMS)', latest: 'останній',
+      asksForCode: 'просить код', noCode: 'без коду',
+      ready: 'Демо-акаунт «{account}» встановлено, каси підключено', settingUp: 'Налаштовуємо демо-акаунт…',
+      reloaded: 'Poster перезавантажив застосунок: {reason}',
+      noAnswer: 'за 5 секунд він не продовжив і не показав вікна', byHand: 'перезавантажено вручну',
+      addFirst: 'Спершу додайте товар.', closed: 'Чек {id} закрито', onRegister: 'каса {n}',
+      deleted: 'видалено', returnItems: 'Повернути товари…', returnItemsOf: 'Повернути товари з чека {id}',
+      delete: 'Видалити', deleteReceipt: 'Видалити чек {id}', left: 'залишилось {n}', returnIt: 'Повернути',
+      returnOne: 'Повернути {name}', pickFirst: 'Спершу вкажіть, що повертають.', returned: 'Чек {id}: фіскальне повернення',
+      notThatMuch: 'Стільки на чеку не залишилось.', add: 'Додати {name}', addOne: 'Додати ще {name}',
+      removeOne: 'Прибрати один {name}', orderMenu: 'Меню замовлення',
+    },
+    ru: {
+      title: 'Песочница: касса',
+      subtitle: 'играет кассу Poster вокруг настоящего приложения inCust (register-app/bundle.js)',
+      register: 'Касса', setUp: 'Настроить демо', offline: 'Сервис недоступен', reload: 'Перезагрузить приложение',
+      login: 'Войти снова', language: 'Язык', menu: 'Меню',
+      guests: 'Гости: +380501234567 (Олена, 150 баллов, купон), +380671112233 (Тарас) или любой новый номер. '
+        + 'Podil bar просит код, другие кассы — нет.',
+      order: 'Заказ', guest: 'Гость:', noGuest: 'нет', total: 'Итого', pay: 'Оплатить', payment: 'Оплата',
+      paidByIncust: 'Оплачено через inCust', leftToPay: 'Осталось оплатить', printed: 'Напечатано в конце чека:',
+      closeReceipt: 'Закрыть чек', backToOrder: 'Назад к заказу', receipts: 'Архив чеков',
+      sms: 'Телефон гостя (SMS)', latest: 'последний',
+      asksForCode: 'просит код', noCode: 'без кода',
+      ready: 'Демо-аккаунт «{account}» установлен, кассы подключены', settingUp: 'Настраиваем демо-аккаунт…',
+      reloaded: 'Poster перезагрузил приложение: {reason}',
+      noAnswer: 'за 5 секунд оно не продолжило и не показало окна', byHand: 'перезагружено вручную',
+      addFirst: 'Сначала добавьте товар.', closed: 'Чек {id} закрыт', onRegister: 'касса {n}',
+      deleted: 'удалён', returnItems: 'Вернуть товары…', returnItemsOf: 'Вернуть товары из чека {id}',
+      delete: 'Удалить', deleteReceipt: 'Удалить чек {id}', left: 'осталось {n}', returnIt: 'Вернуть',
+      returnOne: 'Вернуть {name}', pickFirst: 'Сначала укажите, что возвращают.', returned: 'Чек {id}: фискальный возврат',
+      notThatMuch: 'Столько на чеке не осталось.', add: 'Добавить {name}', addOne: 'Добавить ещё {name}',
+      removeOne: 'Убрать один {name}', orderMenu: 'Меню заказа',
+    },
+    pl: {
+      title: 'Piaskownica: kasa',
+      subtitle: 'odgrywa kasę Poster wokół prawdziwej aplikacji inCust (register-app/bundle.js)',
+      register: 'Kasa', setUp: 'Przygotuj demo', offline: 'Usługa niedostępna', reload: 'Przeładuj aplikację',
+      login: 'Zaloguj ponownie', language: 'Język', menu: 'Menu',
+      guests: 'Goście: +380501234567 (Olena, 150 punktów, kupon), +380671112233 (Taras) albo dowolny nowy numer. '
+        + 'Podil bar prosi o kod, pozostałe kasy nie.',
+      order: 'Zamówienie', guest: 'Gość:', noGuest: 'brak', total: 'Razem', pay: 'Zapłać', payment: 'Płatność',
+      paidByIncust: 'Zapłacono przez inCust', leftToPay: 'Do zapłaty', printed: 'Wydrukowano na końcu paragonu:',
+      closeReceipt: 'Zamknij paragon', backToOrder: 'Wróć do zamówienia', receipts: 'Archiwum paragonów',
+      sms: 'Telefon gościa (SMS)', latest: 'najnowszy',
+      asksForCode: 'prosi o kod', noCode: 'bez kodu',
+      ready: 'Konto demo „{account}” zainstalowane, kasy podłączone', settingUp: 'Przygotowujemy konto demo…',
+      reloaded: 'Poster przeładował aplikację: {reason}',
+      noAnswer: 'w ciągu 5 sekund ani nie poszła dalej, ani nie pokazała okna', byHand: 'przeładowano ręcznie',
+      addFirst: 'Najpierw dodaj produkt.', closed: 'Paragon {id} zamknięty', onRegister: 'kasa {n}',
+      deleted: 'usunięty', returnItems: 'Zwróć produkty…', returnItemsOf: 'Zwróć produkty z paragonu {id}',
+      delete: 'Usuń', deleteReceipt: 'Usuń paragon {id}', left: 'zostało {n}', returnIt: 'Zwróć',
+      returnOne: 'Zwróć {name}', pickFirst: 'Najpierw wskaż, co jest zwracane.', returned: 'Paragon {id}: zwrot fiskalny',
+      notThatMuch: 'Tyle nie zostało na paragonie.', add: 'Dodaj {name}', addOne: 'Dodaj jeszcze {name}',
+      removeOne: 'Usuń jeden {name}', orderMenu: 'Menu zamówienia',
+    },
+  };
+  const COMMA_LANGUAGES = ['ua', 'ru', 'pl'];
+
+  function lang() {
+    return TEXTS[byId('lang').value] ? byId('lang').value : 'en';
+  }
+
+  function t(key, values) {
+    return (TEXTS[lang()][key] || TEXTS.en[key]).replace(/\{(\w+)\}/g, (all, name) =>
+      (values && values[name] !== undefined ? String(values[name]) : all));
+  }
+
+  function money(value) {
+    const text = Number(value || 0).toFixed(2);
+    return COMMA_LANGUAGES.includes(lang()) ? text.replace('.', ',') : text;
+  }
+
+  /** The static words of the page, and the page's language as the sandbox's demo data follow it. */
+  function translatePage() {
+    document.documentElement.lang = lang() === 'ua' ? 'uk' : lang();
+    document.title = t('title') + ' – Poster + inCust';
+    document.querySelectorAll('[data-text]').forEach((node) => { node.textContent = t(node.dataset.text); });
+    byId('order-menu-button').setAttribute('aria-label', t('orderMenu'));
+    return fetch('/sandbox/register/api/language', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lang: lang() }) }).catch(() => {});
+  }
+
   const page = {
     products: [],
     registers: [],
@@ -19,6 +136,7 @@
     order: null,
     app: null,
     nextOrderId: Date.now(),
+    clientNames: {},
   };
 
   // ---- the order -------------------------------------------------------------------------------------------------
@@ -81,16 +199,38 @@
       row.innerHTML = '<td></td><td class="num"></td><td class="num"></td><td></td>';
       row.cells[0].textContent = name;
       row.cells[1].textContent = line.count + ' ×';
-      row.cells[2].textContent = Number(line.price).toFixed(2);
+      row.cells[2].textContent = money(line.price);
       const less = button('−', () => changeCount(line.id, -1));
-      less.setAttribute('aria-label', 'Remove one ' + name);
+      less.setAttribute('aria-label', t('removeOne', { name }));
       const more = button('+', () => changeCount(line.id, 1));
-      more.setAttribute('aria-label', 'Add one ' + name);
+      more.setAttribute('aria-label', t('addOne', { name }));
       row.cells[3].append(less, ' ', more);
       table.appendChild(row);
     });
-    byId('order-total').textContent = page.order.total.toFixed(2);
-    byId('order-client').textContent = page.order.clientId ? 'client #' + page.order.clientId : 'none';
+    byId('order-total').textContent = money(page.order.total);
+    drawGuest();
+  }
+
+  /** The order's guest by name, as Poster's register shows it; the name is asked once per client. */
+  function drawGuest() {
+    const id = page.order.clientId;
+    const shown = byId('order-client');
+    if (!id) {
+      shown.textContent = t('noGuest');
+      return;
+    }
+    const known = page.clientNames[id];
+    shown.textContent = known || '…';
+    if (known === undefined) {
+      page.clientNames[id] = null;
+      fetch('/sandbox/register/api/clients/' + encodeURIComponent(id)).then((r) => r.json()).then((client) => {
+        page.clientNames[id] = client ? [client.firstname, client.lastname].filter(Boolean).join(' ') || client.phone
+          : '#' + id;
+        if (page.order.clientId === id) {
+          shown.textContent = page.clientNames[id];
+        }
+      }).catch(() => { delete page.clientNames[id]; });
+    }
   }
 
   function button(text, onclick, kind) {
@@ -112,7 +252,7 @@
 
   function loadApp(reason) {
     if (reason) {
-      notify('Poster reloaded the app: ' + reason);
+      notify(t('reloaded', { reason: t(reason) }));
     }
     page.app = { handlers: {}, icons: {}, waiting: null };
     closePopup();
@@ -148,7 +288,7 @@
       const app = page.app;
       const timer = setTimeout(() => {
         if (!answered) {
-          loadApp('it neither went on nor showed a window within 5 seconds');
+          loadApp('noAnswer');
           proceed();
         }
       }, FIVE_SECONDS);
@@ -308,7 +448,7 @@
 
   function pay() {
     if (!lines().length) {
-      notify('Add a product first.');
+      notify(t('addFirst'));
       return;
     }
     fireBefore('beforeOrderClose', { order: copy(page.order) }, showPayment);
@@ -318,9 +458,9 @@
     closePopup();
     recount();
     const bonus = Math.min(page.order.payedBonus, page.order.total);
-    byId('pay-total').textContent = page.order.total.toFixed(2);
-    byId('pay-incust').textContent = bonus.toFixed(2);
-    byId('pay-left').textContent = round(page.order.total - bonus).toFixed(2);
+    byId('pay-total').textContent = money(page.order.total);
+    byId('pay-incust').textContent = money(bonus);
+    byId('pay-left').textContent = money(round(page.order.total - bonus));
     byId('order-screen').hidden = true;
     byId('payment').hidden = false;
   }
@@ -341,7 +481,7 @@
     }).then((r) => r.json()).then((receipt) => {
       closing.orderName = receipt.id;
       fire('afterOrderClose', { order: closing });
-      notify('Receipt ' + receipt.id + ' closed');
+      notify(t('closed', { id: receipt.id }));
       newOrder();
       drawReceipts();
     });
@@ -354,23 +494,25 @@
       receipts.forEach((receipt) => {
         const row = document.createElement('tr');
         row.innerHTML = '<td></td><td class="num"></td><td class="num"></td><td></td>';
-        row.cells[0].textContent = '#' + receipt.id + ' · register ' + receipt.tabletId;
-        row.cells[1].textContent = Number(receipt.sum).toFixed(2);
-        row.cells[2].textContent = 'inCust ' + Number(receipt.payedBonus).toFixed(2);
+        row.cells[0].textContent = '#' + receipt.id + ' · ' + t('onRegister', { n: receipt.tabletId });
+        row.cells[1].textContent = money(receipt.sum);
+        row.cells[2].textContent = 'inCust ' + money(receipt.payedBonus);
         if (receipt.status === 'deleted') {
           row.className = 'deleted';
-          row.cells[3].textContent = 'deleted';
+          row.cells[3].textContent = t('deleted');
         } else {
           if (receipt.lines.some((line) => Number(line.left) > 0)) {
-            const open = button('Return items…', () => showReturn(receipt, row));
-            open.setAttribute('aria-label', 'Return items of receipt ' + receipt.id);
+            const open = button(t('returnItems'), () => showReturn(receipt, row));
+            open.setAttribute('aria-label', t('returnItemsOf', { id: receipt.id }));
+            open.dataset.action = 'return-items';
             row.cells[3].appendChild(open);
           }
-          const remove = button('Delete', () => {
+          const remove = button(t('delete'), () => {
             fetch('/sandbox/register/api/receipts/' + receipt.id + '/delete?tablet=' + page.tablet, { method: 'POST' })
               .then(drawReceipts);
           });
-          remove.setAttribute('aria-label', 'Delete receipt ' + receipt.id);
+          remove.setAttribute('aria-label', t('deleteReceipt', { id: receipt.id }));
+          remove.dataset.action = 'delete';
           row.cells[3].appendChild(remove);
         }
         table.appendChild(row);
@@ -387,19 +529,20 @@
     form.appendChild(cell);
     const inputs = receipt.lines.filter((line) => Number(line.left) > 0).map((line) => {
       const label = document.createElement('label');
-      label.textContent = line.name + ' (' + Number(line.left) + ' left) ';
+      label.textContent = line.name + ' (' + t('left', { n: Number(line.left) }) + ') ';
       const input = document.createElement('input');
       input.type = 'number';
       input.min = '0';
       input.max = String(line.left);
       input.value = '0';
       input.dataset.product = line.productId;
-      input.setAttribute('aria-label', 'Return ' + line.name);
+      input.setAttribute('aria-label', t('returnOne', { name: line.name }));
+      input.dataset.name = line.name;
       label.appendChild(input);
       cell.appendChild(label);
       return input;
     });
-    cell.appendChild(button('Return', () => {
+    const confirm = button(t('returnIt'), () => {
       const counts = {};
       inputs.forEach((input) => {
         if (Number(input.value) > 0) {
@@ -407,7 +550,7 @@
         }
       });
       if (!Object.keys(counts).length) {
-        notify('Pick what is returned first.');
+        notify(t('pickFirst'));
         return;
       }
       fetch('/sandbox/register/api/receipts/' + receipt.id + '/return', {
@@ -421,10 +564,12 @@
           products: Object.keys(counts).map((id) => ({ product_id: Number(id), modification_id: 0, promotion_id: 0,
             count: counts[id] })),
         });
-        notify('Receipt ' + receipt.id + ': fiscal return made');
+        notify(t('returned', { id: receipt.id }));
         drawReceipts();
-      }, () => notify('That much is not left on the receipt.'));
-    }));
+      }, () => notify(t('notThatMuch')));
+    });
+    confirm.dataset.action = 'return';
+    cell.appendChild(confirm);
     row.after(form);
   }
 
@@ -432,12 +577,25 @@
     fetch('/sandbox/register/api/sms').then((r) => r.json()).then((messages) => {
       const table = byId('sms');
       table.innerHTML = '';
+      const seen = new Set();
       messages.forEach((message) => {
         const row = document.createElement('tr');
-        row.innerHTML = '<td></td><td class="num"></td>';
-        row.cells[0].textContent = message.recipient;
-        row.cells[1].textContent = message.code;
-        row.cells[1].setAttribute('data-code', message.code);
+        row.innerHTML = '<td></td><td></td><td></td>';
+        row.cells[0].textContent = new Date(message.sentAt).toLocaleTimeString(lang() === 'ua' ? 'uk' : lang());
+        row.cells[1].textContent = message.recipient;
+        row.cells[2].textContent = message.code;
+        row.cells[2].setAttribute('data-code', message.code);
+        row.cells[2].className = 'num';
+        // newest first: a phone's first row is its code in force, the rows below it were replaced
+        if (seen.has(message.recipient)) {
+          row.className = 'older';
+        } else {
+          const latest = document.createElement('span');
+          latest.className = 'latest';
+          latest.textContent = t('latest');
+          row.cells[1].append(' ', latest);
+        }
+        seen.add(message.recipient);
         table.appendChild(row);
       });
     }).catch(() => {});
@@ -456,9 +614,9 @@
   }
 
   function drawSetup(state) {
-    byId('setup-status').textContent = state.ready
-      ? 'Demo account "' + state.account + '" installed, registers bound'
-      : 'Setting up the demo account…';
+    page.setup = state;
+    byId('setup-status').textContent = state.ready ? t('ready', { account: state.account }) : t('settingUp');
+    byId('setup-status').dataset.ready = String(Boolean(state.ready));
     byId('setup').hidden = state.ready;
   }
 
@@ -474,42 +632,59 @@
     });
   }
 
+  /** Everything the page writes in its language: drawn at start and again when the language changes. */
+  function drawPage(state) {
+    translatePage();
+    const select = byId('tablet');
+    select.innerHTML = '';
+    state.registers.forEach((register) => {
+      const option = document.createElement('option');
+      option.value = register.tabletId;
+      option.textContent = register.name + ' (' + t(register.terminal === 'demo-confirm' ? 'asksForCode' : 'noCode') + ')';
+      select.appendChild(option);
+    });
+    select.value = page.tablet;
+    const products = byId('products');
+    products.innerHTML = '';
+    state.products.forEach((product) => {
+      const add = button(product.name + ' · ' + money(product.price), () => changeCount(product.id, 1));
+      add.setAttribute('aria-label', t('add', { name: product.name }));
+      add.dataset.product = product.name;
+      products.appendChild(add);
+    });
+    drawSetup(page.setup || state);
+    if (page.order) {
+      drawOrder();
+    }
+    drawReceipts();
+    drawSms();
+  }
+
   window.sandboxRegister = { posterFor };
 
   fetch('/sandbox/register/api/state').then((r) => r.json()).then((state) => {
     page.products = state.products;
     page.registers = state.registers;
     const select = byId('tablet');
-    state.registers.forEach((register) => {
-      const option = document.createElement('option');
-      option.value = register.tabletId;
-      option.textContent = register.name + ' (' + (register.terminal === 'demo-confirm' ? 'asks for a code' : 'no code') + ')';
-      select.appendChild(option);
-    });
     select.onchange = () => useRegister(select.value);
-    const products = byId('products');
-    state.products.forEach((product) => {
-      const add = button(product.name + ' · ' + Number(product.price).toFixed(2), () => changeCount(product.id, 1));
-      add.setAttribute('aria-label', 'Add ' + product.name);
-      products.appendChild(add);
-    });
+    const lang = byId('lang');
+    lang.value = new URLSearchParams(location.search).get('lang') || 'en';
+    lang.onchange = () => {
+      drawPage(state);
+      useRegister(page.tablet);
+    };
+    drawPage(state);
     byId('pay').onclick = pay;
     byId('order-menu-button').onclick = () => { byId('order-menu').hidden = !byId('order-menu').hidden; };
     byId('close-receipt').onclick = closeReceipt;
     byId('back-to-order').onclick = showOrderScreen;
     byId('offline').onchange = (event) => { page.offline = event.target.checked; };
-    byId('reload').onclick = () => loadApp('reloaded by hand');
+    byId('reload').onclick = () => loadApp('byHand');
     byId('login').onclick = () => fire('userLogin', {});
-    const lang = byId('lang');
-    lang.value = new URLSearchParams(location.search).get('lang') || 'en';
-    lang.onchange = () => useRegister(page.tablet);
     byId('setup').onclick = () => {
-      byId('setup-status').textContent = 'Setting up the demo account…';
+      byId('setup-status').textContent = t('settingUp');
       fetch('/sandbox/register/api/setup', { method: 'POST' }).then(watchSetup);
     };
-    drawSetup(state);
-    drawReceipts();
-    drawSms();
     setInterval(drawSms, 2000);
     return useRegister(page.tablet).then(() => (state.ready ? null : watchSetup()));
   });

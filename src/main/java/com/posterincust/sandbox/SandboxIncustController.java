@@ -40,10 +40,12 @@ public class SandboxIncustController {
     static final Set<String> LANGUAGES = Set.of("en", "ru", "uk", "pl", "sk");
 
     private final SandboxIncust incust;
+    private final SandboxDemoLanguage names;
     private final ObjectMapper json;
 
-    public SandboxIncustController(SandboxIncust incust, ObjectMapper json) {
+    public SandboxIncustController(SandboxIncust incust, SandboxDemoLanguage names, ObjectMapper json) {
         this.incust = incust;
+        this.names = names;
         this.json = json;
     }
 
@@ -61,14 +63,14 @@ public class SandboxIncustController {
     public ObjectNode token(@RequestBody JsonNode body) {
         SandboxIncust.Issued issued = incust.login(text(body, "login"), text(body, "password"));
         return json.createObjectNode().put("token", issued.token()).put("id", issued.terminal().id())
-                .put("currency", SandboxData.CURRENCY).put("title", issued.terminal().title())
+                .put("currency", SandboxData.CURRENCY).put("title", names.name(issued.terminal().title()))
                 .put("business_code", "demo-business");
     }
 
     @GetMapping("/settings")
     public ObjectNode settings(@RequestHeader(name = "Authorization", required = false) String auth) {
         SandboxData.Terminal terminal = incust.terminal(auth);
-        return json.createObjectNode().put("id", terminal.id()).put("title", terminal.title())
+        return json.createObjectNode().put("id", terminal.id()).put("title", names.name(terminal.title()))
                 .put("currency", SandboxData.CURRENCY).put("redemption_confirmation", terminal.confirmation())
                 .put("confirmation_limit", BigDecimal.ZERO);
     }
@@ -129,7 +131,7 @@ public class SandboxIncustController {
                 .put("bonus_points_available", offer.bonusPoints())
                 .put("max_redeemable_bonuses", offer.maxRedeemable()).put("amount_to_pay", offer.amountToPay());
         ArrayNode coupons = answer.putArray("applicable_coupons");
-        offer.coupons().forEach(c -> coupons.addObject().put("code", c.code()).put("title", c.title()));
+        offer.coupons().forEach(c -> coupons.addObject().put("code", c.code()).put("title", names.name(c.title())));
         return answer;
     }
 
@@ -237,11 +239,11 @@ public class SandboxIncustController {
                 .put("birth_date", customer.birthDate).put("is_new", customer.isNew).put("access", "full")
                 .put("bonus_points", customer.bonusPoints);
         ArrayNode accounts = shape.putArray("accounts");
-        customer.accounts.forEach(a -> accounts.addObject().put("id", a.id()).put("title", a.title())
+        customer.accounts.forEach(a -> accounts.addObject().put("id", a.id()).put("title", names.name(a.title()))
                 .put("type", a.type()).put("balance", a.balance()));
         ArrayNode coupons = shape.putArray("coupons");
-        customer.coupons.forEach(c -> coupons.addObject().put("code", c.code()).put("title", c.title())
-                .put("description", c.description()));
+        customer.coupons.forEach(c -> coupons.addObject().put("code", c.code()).put("title", names.name(c.title()))
+                .put("description", names.name(c.description())));
         return shape;
     }
 

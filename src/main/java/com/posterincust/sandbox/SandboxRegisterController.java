@@ -69,11 +69,15 @@ public class SandboxRegisterController {
     public record NewClient(Map<String, String> client) {
     }
 
+    public record PageLanguage(String lang) {
+    }
+
     private final SandboxDemoSetup demo;
     private final SandboxReceipts receipts;
     private final SandboxClients clients;
     private final SandboxPosterController poster;
     private final SandboxSmsOutbox sms;
+    private final SandboxDemoLanguage demoLanguage;
     private final PosterProperties posterSettings;
     private final PublicAddress publicAddress;
     private final ObjectMapper json;
@@ -82,13 +86,14 @@ public class SandboxRegisterController {
 
     public SandboxRegisterController(SandboxDemoSetup demo, SandboxReceipts receipts, SandboxClients clients,
                                      SandboxPosterController poster, SandboxSmsOutbox sms,
-                                     PosterProperties posterSettings, PublicAddress publicAddress, ObjectMapper json,
+                                     SandboxDemoLanguage demoLanguage, PosterProperties posterSettings, PublicAddress publicAddress, ObjectMapper json,
                                      Clock clock) {
         this.demo = demo;
         this.receipts = receipts;
         this.clients = clients;
         this.poster = poster;
         this.sms = sms;
+        this.demoLanguage = demoLanguage;
         this.posterSettings = posterSettings;
         this.publicAddress = publicAddress;
         this.json = json;
@@ -126,6 +131,15 @@ public class SandboxRegisterController {
                 "terminal", SandboxDemoSetup.TERMINAL_OF_REGISTER.get(tablet.id()))).toList());
         state.put("products", PRODUCTS);
         return state;
+    }
+
+    /** The page's language: the demo data are named in it from now on (see {@link SandboxDemoLanguage}). */
+    @PostMapping("/api/language")
+    public ResponseEntity<Map<String, String>> language(@RequestBody PageLanguage page) {
+        if (page == null || !demoLanguage.use(page.lang())) {
+            return ResponseEntity.badRequest().body(Map.of("error", "lang is one of " + SandboxDemoLanguage.LANGUAGES));
+        }
+        return ResponseEntity.ok(Map.of("lang", demoLanguage.language()));
     }
 
     @PostMapping("/api/setup")

@@ -33,7 +33,7 @@ class RegisterAppBrowserTest extends RegisterAppBrowserRun {
                 .as("goods are counted, not money").doesNotContain("Coffee cups 3.00");
         register.press("Continue");
         register.waitForPopupClosed();
-        assertThat(register.orderClient()).startsWith("client #");
+        assertThat(register.orderClient()).as("the guest by name, as Poster's register shows it").isEqualTo("Olena Demo");
 
         register.pay();
         register.waitForAppText("Bonus points to redeem");
@@ -77,6 +77,17 @@ class RegisterAppBrowserTest extends RegisterAppBrowserRun {
         assertThat(register.appField("bonus-points")).isEqualTo("0.00");
         assertThat(wallet).contains("No coupons.");
         register.press("Continue");
+        register.waitForPopupClosed();
+
+        register.pay();
+        String redeem = register.waitForAppText("Nothing to redeem on this check");
+        assertThat(redeem).as("no points field for a guest with none").doesNotContain("Bonus points to redeem");
+        assertThat(register.appShows("Continue")).isFalse();
+        register.screenshot("03-nothing-to-redeem");
+        register.press("Pay without bonuses");
+        assertThat(register.payment("incust")).isEqualTo("0.00");
+        assertThat(register.payment("left")).isEqualTo("38.00");
+        register.closeReceipt();
     }
 
     @Test
@@ -117,6 +128,38 @@ class RegisterAppBrowserTest extends RegisterAppBrowserRun {
         register.press("Confirm");
 
         assertThat(register.payment("incust")).isEqualTo("5.00");
+        register.closeReceipt();
+    }
+
+    /** Cancel at the code step: back at the choice, told that the points held for the redemption are released. */
+    @Test
+    void cancellingAtTheCodeStepSaysTheHeldPointsAreReleased() throws Exception {
+        register.open(CODE_REGISTER);
+        register.add("Latte");
+        identify(OLENA, "Olena Demo");
+        BigDecimal points = incust.bonusPointsOf("c-1001");
+        register.pay();
+        register.waitForAppText("Bonus points to redeem");
+        register.type("Bonus points to redeem", "5");
+        int before = codesSent();
+        register.press("Continue");
+        register.waitForAppText("Confirmation code");
+        String first = codeSentAfter(before);
+        register.press("Send a new code");
+        String second = codeSentAfter(before + 1);
+        register.waitUntil(() -> "older".equals(register.smsRowOf(first)));
+        assertThat(register.smsRowOf(second)).as("the phone's code in force is marked").isEqualTo("latest");
+        String held = latestCheckout(CODE_REGISTER);
+
+        register.press("Cancel");
+
+        assertThat(register.waitForAppText("the points held for it are released")).contains("Bonus points to redeem");
+        assertThat(register.fieldValue("Bonus points to redeem")).isEmpty();
+        register.waitUntil(() -> incust.statusesOf(held).contains("cancelled"));
+        assertThat(incust.bonusPointsOf("c-1001")).as("nothing held any more").isEqualByComparingTo(points);
+        register.screenshot("08-code-cancelled");
+        register.press("Pay without bonuses");
+        assertThat(register.payment("incust")).isEqualTo("0.00");
         register.closeReceipt();
     }
 

@@ -21,18 +21,26 @@ class RegisterAppInUkrainianBrowserTest extends RegisterAppBrowserRun {
     @Test
     void aGuestRedeemsPointsAndACouponWithTheCashiersKeyboardAlone() throws Exception {
         register.open(CODE_REGISTER);
-        register.waitUntil(() -> register.notifications()
-                .contains("Підключено до термінала inCust «Demo terminal (code required)»."));
+        // the terminal's title is the one inCust gave at binding, in the language the sandbox was shown in then
+        register.waitUntil(() -> register.notifications().contains("Підключено до термінала inCust «"));
+        assertThat(register.noticesCoverThePanels()).as("the notice at 390 px covers no panel").isFalse();
+        assertThat(register.pageText()).as("the page around the app speaks the register's language")
+                .contains("МЕНЮ", "ЗАМОВЛЕННЯ", "Гість: немає", "АРХІВ ЧЕКІВ", "ТЕЛЕФОН ГОСТЯ (SMS)", "Latte · 45,50")
+                .doesNotContain("Receipts archive", "45.50");
+        assertThat(register.payButton()).isEqualTo("Оплатити");
         register.add("Latte");
         register.add("Latte");
         BigDecimal points = incust.bonusPointsOf("c-1001");
 
         register.openChooseCustomer();
+        register.waitForAppText("Обрати клієнта");
+        assertThat(register.identifierExamplesFit()).as("the examples at 390 px, nothing cut off").isTrue();
         register.typeAndEnter("Телефон, email, QR або код", OLENA);
         String wallet = register.waitForAppText("Olena Demo");
         register.screenshot("ua-02-wallet");
         assertThat(register.appField("bonus-points")).isEqualTo(points.setScale(2).toPlainString().replace('.', ','));
-        assertThat(wallet).contains("Бонусні бали", "Рахунки", "200,00", "Купони", "10% off (COFFEE10)");
+        assertThat(wallet).as("the demo coupon and accounts named as a café in Kyiv names them")
+                .contains("Бонусні бали", "Рахунки", "Подарункова картка", "200,00", "Купони", "Знижка 10% (COFFEE10)");
         assertThat(register.fitsTheScreen()).as("the wallet at 390 px").isTrue();
         register.press("Продовжити");
         register.waitForPopupClosed();
@@ -62,12 +70,15 @@ class RegisterAppInUkrainianBrowserTest extends RegisterAppBrowserRun {
         register.screenshot("ua-04-code");
         register.typeAndEnter("Код підтвердження", codeSentAfter(before));
 
-        assertThat(register.payment("incust")).isEqualTo("29.10");
+        assertThat(register.payment("incust")).isEqualTo("29,10");
+        assertThat(register.payment("left")).isEqualTo("61,90");
+        assertThat(register.orderClient()).isEqualTo("Olena Demo");
         assertThat(register.printedText()).contains("Лояльність inCust", "Оплачено балами: 20,00",
                 "Знижка за купоном: 9,10", "Нараховано балів:", "Баланс балів:");
         register.screenshot("ua-05-payment");
         assertThat(register.fitsTheScreen()).as("the register's payment at 390 px").isTrue();
         register.closeReceipt();
+        register.waitUntil(() -> register.notifications().matches("(?s).*Чек \\d+ закрито.*"));
         register.waitUntil(() -> "COMPLETED".equals(jdbc.sql("select status from checkout where id = ?")
                 .param(checkout).query(String.class).single()));
     }
@@ -86,7 +97,7 @@ class RegisterAppInUkrainianBrowserTest extends RegisterAppBrowserRun {
         register.pay();
         register.waitForAppText("Бали до списання");
         register.typeAndEnter("Бали до списання", "10");
-        assertThat(register.payment("incust")).isEqualTo("10.00");
+        assertThat(register.payment("incust")).isEqualTo("10,00");
         String checkout = latestCheckout(INSTANT_REGISTER);
         register.closeReceipt();
         register.waitUntil(() -> "COMPLETED".equals(jdbc.sql("select status from checkout where id = ?")

@@ -48,7 +48,7 @@ final class SandboxRegisterPage implements AutoCloseable {
     /** Opens the register page at a register, once the demo account is installed and its registers bound. */
     SandboxRegisterPage open(String register) {
         driver.get(baseUrl + "/sandbox/register?lang=" + language);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("setup-status"), "registers bound"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("setup-status"), "data-ready", "true"));
         new Select(driver.findElement(By.id("tablet"))).selectByValue(register);
         waitForApp();
         return this;
@@ -58,17 +58,17 @@ final class SandboxRegisterPage implements AutoCloseable {
     void waitForApp() {
         driver.switchTo().defaultContent();
         wait.until(d -> {
-            d.findElement(By.cssSelector("[aria-label='Order menu']")).click();
+            d.findElement(By.id("order-menu-button")).click();
             boolean shown = !d.findElements(By.xpath("//div[@id='order-menu']/button[text()='" + menuItem + "']"))
                     .isEmpty();
-            d.findElement(By.cssSelector("[aria-label='Order menu']")).click();
+            d.findElement(By.id("order-menu-button")).click();
             return shown;
         });
     }
 
     void add(String product) {
         onRegister();
-        driver.findElement(By.cssSelector("[aria-label='Add " + product + "']")).click();
+        driver.findElement(By.cssSelector("#products button[data-product='" + product + "']")).click();
     }
 
     void chooseCustomer(String identifier) {
@@ -80,7 +80,7 @@ final class SandboxRegisterPage implements AutoCloseable {
     /** The app's item in the order's "•••" menu. */
     void openChooseCustomer() {
         onRegister();
-        driver.findElement(By.cssSelector("[aria-label='Order menu']")).click();
+        driver.findElement(By.id("order-menu-button")).click();
         driver.findElement(By.xpath("//div[@id='order-menu']/button[text()='" + menuItem + "']")).click();
     }
 
@@ -115,7 +115,8 @@ final class SandboxRegisterPage implements AutoCloseable {
     }
 
     String fieldValue(String label) {
-        WebElement field = inApp(By.xpath("//label[normalize-space(text())='" + label + "']"));
+        WebElement field = inApp(By.xpath("//label[normalize-space(text())='" + label
+                + "' or starts-with(normalize-space(text()),'" + label + " (')]"));
         return driver.findElement(By.id(field.getAttribute("for"))).getAttribute("value");
     }
 
@@ -139,6 +140,52 @@ final class SandboxRegisterPage implements AutoCloseable {
     String notifications() {
         onRegister();
         return driver.findElement(By.id("notifications")).getText();
+    }
+
+    /** Whether a notice on screen lies over one of the register page's panels (menu, order, receipts, SMS). */
+    boolean noticesCoverThePanels() {
+        onRegister();
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "var notes = Array.from(document.querySelectorAll('#notifications div'))"
+                        + ".map(function (n) { return n.getBoundingClientRect(); });"
+                        + "var panels = Array.from(document.querySelectorAll('main section'))"
+                        + ".map(function (p) { return p.getBoundingClientRect(); });"
+                        + "return notes.some(function (n) { return panels.some(function (p) {"
+                        + "return n.left < p.right && p.left < n.right && n.top < p.bottom && p.top < n.bottom; }); });");
+    }
+
+    /** The register page's own words, as the cashier reads them around the app. */
+    String pageText() {
+        onRegister();
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    String payButton() {
+        onRegister();
+        return driver.findElement(By.id("pay")).getText();
+    }
+
+    /**
+     * The identification window's examples can be read whole: the field's placeholder fits inside the field, the
+     * longer hint under it wraps instead of running out of its box.
+     */
+    boolean identifierExamplesFit() {
+        enterApp();
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "var input = document.getElementById('incust-identifier'); var style = getComputedStyle(input);"
+                        + "var text = document.createElement('canvas').getContext('2d'); text.font = style.font;"
+                        + "var room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);"
+                        + "var hint = document.querySelector(\"[data-field='identifier-hint']\");"
+                        + "return text.measureText(input.placeholder).width <= room"
+                        + " && hint.scrollWidth <= hint.clientWidth && hint.getBoundingClientRect().right <= window.innerWidth;");
+    }
+
+    /** How the SMS panel shows the row of a code: {@code latest} or {@code older} (replaced by a newer one). */
+    String smsRowOf(String code) {
+        onRegister();
+        WebElement row = driver.findElement(By.xpath("//table[@id='sms']//td[@data-code='" + code + "']/.."));
+        return "older".equals(row.getAttribute("class")) ? "older"
+                : row.findElements(By.cssSelector(".latest")).isEmpty() ? "unmarked" : "latest";
     }
 
     String printedText() {
@@ -231,12 +278,12 @@ final class SandboxRegisterPage implements AutoCloseable {
     /** A fiscal return of {@code count} of {@code product} from the newest receipt of the archive. */
     void returnFromNewestReceipt(String product, int count) {
         onRegister();
-        driver.findElement(By.cssSelector("#receipts tr:first-child button[aria-label^='Return items']")).click();
+        driver.findElement(By.cssSelector("#receipts tr:first-child button[data-action='return-items']")).click();
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".return-form input[aria-label='Return " + product + "']")));
+                By.cssSelector(".return-form input[data-name='" + product + "']")));
         input.clear();
         input.sendKeys(String.valueOf(count));
-        driver.findElement(By.xpath("//tr[@class='return-form']//button[normalize-space(text())='Return']")).click();
+        driver.findElement(By.cssSelector(".return-form button[data-action='return']")).click();
     }
 
     void backToOrder() {

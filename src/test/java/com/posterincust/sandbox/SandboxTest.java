@@ -239,6 +239,32 @@ class SandboxTest extends SandboxRun {
         throw new AssertionError("No code for " + transactionId + " in " + outbox.body());
     }
 
+    @Test
+    void theDemoNamesFollowTheLanguageTheSandboxRegisterPageIsShownIn() throws Exception {
+        assertThat(language("de").statusCode()).as("a language the page does not have").isEqualTo(400);
+        try {
+            assertThat(language("ua").statusCode()).isEqualTo(200);
+            Loyalty.Customer olena = incust.findCustomer(INSTANT,
+                    new Identifier(IdentifierType.PHONE, "+380501234567")).orElseThrow();
+            assertThat(olena.accounts()).extracting(Loyalty.Account::title)
+                    .containsExactly("Подарункова картка", "Чашки кави");
+            assertThat(olena.coupons()).extracting(Loyalty.Coupon::title).containsExactly("Знижка 10%");
+            assertThat(incust.prepareCheck(INSTANT, check(olena.id())).applicableCoupons())
+                    .extracting(Loyalty.CouponRef::title).containsExactly("Знижка 10%");
+        } finally {
+            assertThat(language("en").statusCode()).isEqualTo(200);
+        }
+        assertThat(incust.findCustomer(INSTANT, new Identifier(IdentifierType.PHONE, "+380501234567")).orElseThrow()
+                .coupons()).extracting(Loyalty.Coupon::title).containsExactly("10% off");
+    }
+
+    private HttpResponse<String> language(String lang) throws Exception {
+        return http.send(HttpRequest.newBuilder(url("/sandbox/register/api/language"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"lang\":\"" + lang + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Check check(String customerId) {
         return new Check(customerId, "UAH", new BigDecimal("91.00"), List.of(new CheckItem("12", "Latte",
                 new BigDecimal("2"), new BigDecimal("45.50"), new BigDecimal("91.00"))));
