@@ -195,6 +195,10 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
                         .path("value").asText()).isEqualTo(box.account + " / register 3 / order order-cockpit-1");
             }
         }
+        JsonNode ofOneOrder = engineRest("/history/process-instance?processDefinitionKey=checkout"
+                + "&variables=checkoutLabel_like_%25order%20order-cockpit-1%25");
+        assertThat(ofOneOrder).as("the label filter of operations.md")
+                .extracting(instance -> instance.path("businessKey").asText()).containsExactly(waiting);
         JsonNode incidents = engineRest("/incident?processInstanceId=" + failingInstance);
         assertThat(incidents).hasSize(1);
         assertThat(incidents.get(0).path("activityId").asText()).isEqualTo("FinalizeInIncust");
@@ -389,6 +393,18 @@ class CheckoutsBlackBoxTest extends AgainstFakesTest {
         assertThat(box.register("POST", CHECKOUTS + "/" + id + "/cancel", "").statusCode()).isEqualTo(200);
         Jobs.runAll(management);
         fakes.verify(1, postRequestedFor(urlEqualTo("/incust/v1/term/transaction/tx-1/cancel")));
+
+        JsonNode ended = engineRest("/history/process-instance?processInstanceBusinessKey=" + id).get(0);
+        assertThat(ended.path("state").asText()).as("the engine's word for any end").isEqualTo("COMPLETED");
+        String instance = ended.path("id").asText();
+        assertThat(engineRest("/history/activity-instance?processInstanceId=" + instance + "&finished=true"
+                + "&activityId=CancelledWhileConfirming")).as("the end it reached, as operations.md reads it").hasSize(1);
+        assertThat(engineRest("/history/process-instance?processDefinitionKey=checkout&finished=true"
+                + "&executedActivityIdIn=CancelledWhileConfirming,CheckoutCancelledEarly"))
+                .extracting(found -> found.path("id").asText()).contains(instance);
+        assertThat(engineRest("/history/process-instance?processDefinitionKey=checkout&finished=true"
+                + "&executedActivityIdIn=CheckoutCompleted,CheckoutCompletedAfterBonusCheck"))
+                .extracting(found -> found.path("id").asText()).doesNotContain(instance);
     }
 
     @Test
