@@ -288,7 +288,7 @@ public final class FakeIncust implements AutoCloseable {
     /** Not a {@code @Configuration}: the service's tests scan this package, and must not find it. */
     @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
-    @Import({SandboxIncustController.class, SandboxSmsOutbox.class})
+    @Import({SandboxIncustController.class, SandboxDemoLanguage.class, SandboxSmsOutbox.class})
     static class Wiring {
 
         final AtomicLong requests = new AtomicLong();
