@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,6 +47,18 @@ public class CustomerSessionRepository {
     /** A session exists for a register only if that register opened it. */
     public Optional<CustomerSession> findOfRegister(String id, String account, String tabletId) {
         return find(id).filter(session -> session.account().equals(account) && session.tabletId().equals(tabletId));
+    }
+
+    /** The account's sessions that got to know one of these guests, oldest first. */
+    public List<CustomerSession> findOfCustomers(String account, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(account));
+        params.addAll(customerIds);
+        return jdbc.sql("select * from customer_session where account = ? and customer is not null and customer_id in ("
+                        + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ") order by updated_at")
+                .params(params).query(this::map).list();
     }
 
     /** @param birthDate inCust's {@code birth_date} (not part of the register's answer, but of the Poster client) */

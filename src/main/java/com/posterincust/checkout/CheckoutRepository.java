@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,52 @@ public class CheckoutRepository {
         sql.append(" order by created_at desc, id limit ? offset ?");
         params.add(limit);
         params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /**
+     * One account's checkouts as its owner's page pages them, newest first: of one register, of one span of time
+     * (the owner's day in the account's zone), or all.
+     */
+    public List<Checkout> findOfAccount(String account, Optional<String> tabletId, Optional<OffsetDateTime> from,
+                                        Optional<OffsetDateTime> until, int limit, long offset) {
+        StringBuilder sql = new StringBuilder("select * from checkout where account = ?");
+        List<Object> params = new ArrayList<>(List.of(account));
+        tabletId.ifPresent(wanted -> {
+            sql.append(" and tablet_id = ?");
+            params.add(wanted);
+        });
+        from.ifPresent(start -> {
+            sql.append(" and created_at >= ?");
+            params.add(start);
+        });
+        until.ifPresent(end -> {
+            sql.append(" and created_at < ?");
+            params.add(end);
+        });
+        sql.append(" order by created_at desc, id limit ? offset ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /**
+     * The account's checkouts someone may have to look at: those not finished yet (whether they are late is
+     * {@link CheckoutDeadlines}'), those with a bonus to check since {@code bonusChecksSince}, and those named.
+     */
+    public List<Checkout> findToLookAt(String account, OffsetDateTime bonusChecksSince, Collection<String> named,
+                                       int limit) {
+        StringBuilder sql = new StringBuilder("select * from checkout where account = ? and (status in ("
+                + "'AWAITING_REDEMPTION', 'AWAITING_CONFIRMATION', 'AWAITING_ORDER_CLOSE', 'FINALIZING', 'REVERSING')"
+                + " or (bonus_check is not null and created_at >= ?)");
+        List<Object> params = new ArrayList<>(List.of(account, bonusChecksSince));
+        if (!named.isEmpty()) {
+            sql.append(" or id in (").append(String.join(", ", Collections.nCopies(named.size(), "?")))
+                    .append(")");
+            params.addAll(named);
+        }
+        sql.append(") order by created_at desc, id limit ?");
+        params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 

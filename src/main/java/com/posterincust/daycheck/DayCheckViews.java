@@ -2,6 +2,7 @@ package com.posterincust.daycheck;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,28 @@ public class DayCheckViews {
                 .filter(check -> check.day().isAfter(today.minusDays(OWNERS_DAYS + 1)))
                 .forEach(check -> newestOfDay.putIfAbsent(check.day(), check));
         return new ArrayList<>(newestOfDay.values()).stream().map(this::view).toList();
+    }
+
+    /** A difference a day check left open about one checkout. */
+    public record OpenDifference(LocalDate day, DayCheck.Kind kind, String detail) {
+    }
+
+    /** The open differences of the account's last two weeks that name a checkout, by checkout: the newest day's. */
+    public Map<String, OpenDifference> openByCheckout(String account) {
+        Map<String, OpenDifference> open = new LinkedHashMap<>();
+        for (View day : lastTwoWeeks(account)) {
+            day.differences().stream()
+                    .filter(difference -> DayCheck.Difference.OPEN.equals(difference.status())
+                            && difference.checkoutId() != null)
+                    .forEach(difference -> open.putIfAbsent(difference.checkoutId(),
+                            new OpenDifference(day.date(), difference.kind(), difference.detail())));
+        }
+        return open;
+    }
+
+    /** The account's time zone, as Poster's settings gave it. */
+    public ZoneId zoneOf(String account) {
+        return service.zoneOf(account);
     }
 
     /** The account's today, in its time zone. */

@@ -3,6 +3,7 @@ package com.posterincust.owner;
 import com.posterincust.binding.BindingCommands;
 import com.posterincust.binding.TerminalBindingsController;
 import com.posterincust.checkout.CheckoutStatus;
+import com.posterincust.common.Ids;
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
 import com.posterincust.daycheck.DayCheck;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -113,10 +116,37 @@ public class OwnerApiController {
         return Map.of("status", "REMOVED");
     }
 
-    @Operation(summary = "The account's recent checkouts, those needing attention first")
+    @Operation(summary = "The account's checkouts needing attention, then a page of 50 of its checkouts (of one "
+            + "register, of one day), newest first")
     @GetMapping("/checkouts")
-    public List<OwnerAccount.RecentCheckout> checkouts(@Parameter(hidden = true) OwnerContext owner) {
-        return accounts.recentCheckouts(owner.account());
+    public OwnerAccount.CheckoutsPage checkouts(@Parameter(hidden = true) OwnerContext owner,
+                                                @RequestParam(required = false) String tabletId,
+                                                @RequestParam(required = false) String day,
+                                                @RequestParam(required = false) String page) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (tabletId != null && !tabletId.isEmpty() && !Ids.isPosterNumber(tabletId)) {
+            errors.add(ProblemException.fieldError("tabletId", "is a register's number in Poster"));
+        }
+        LocalDate date = null;
+        if (day != null && !day.isEmpty()) {
+            try {
+                date = LocalDate.parse(day);
+            } catch (DateTimeParseException notADate) {
+                errors.add(ProblemException.fieldError("day", "is a date as yyyy-MM-dd"));
+            }
+        }
+        int pageNumber = 0;
+        if (page != null && !page.isEmpty()) {
+            pageNumber = page.matches("\\d{1,4}") ? Integer.parseInt(page) : -1;
+            if (pageNumber < 0) {
+                errors.add(ProblemException.fieldError("page", "is a number from 0 to 9999"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRequest(errors);
+        }
+        return accounts.checkouts(owner.account(), new OwnerAccount.CheckoutFilter(
+                Optional.ofNullable(tabletId).filter(id -> !id.isEmpty()), Optional.ofNullable(date), pageNumber));
     }
 
     @Operation(summary = "Undo one of the account's completed sales in inCust")

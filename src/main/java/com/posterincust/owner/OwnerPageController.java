@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -46,11 +47,13 @@ public class OwnerPageController {
     private final InstallationRepository installations;
     private final OwnerCredentials credentials;
     private final PosterProperties posterSettings;
+    private final OwnerTexts texts;
     private final String template;
 
     public OwnerPageController(PosterClient poster, InstallationRepository installations,
-                               OwnerCredentials credentials, PosterProperties posterSettings) {
+                               OwnerCredentials credentials, PosterProperties posterSettings, OwnerTexts texts) {
         this.poster = poster;
+        this.texts = texts;
         this.installations = installations;
         this.posterSettings = posterSettings;
         this.credentials = credentials;
@@ -59,7 +62,8 @@ public class OwnerPageController {
 
     @Operation(summary = "The owner's page, framed by Poster's back office with a one-time code")
     @GetMapping(value = PATH, produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> page(@RequestParam(required = false) String code) {
+    public ResponseEntity<String> page(@RequestParam(required = false) String code,
+                                       @RequestHeader(name = "Accept-Language", required = false) String browser) {
         if (code == null || !CODE.matcher(code).matches()) {
             return HtmlPage.of(HttpStatus.BAD_REQUEST, "This page opens from Poster",
                     "The link has no valid code from Poster. " + FROM_POSTER);
@@ -103,14 +107,29 @@ public class OwnerPageController {
         }
         Installation account = installation.get();
         log.info("Owner's page opened for {} by Poster user {}", account.account(), grant.userId());
+        String language = OwnerTexts.language(posterLanguage(account), browser);
         String html = template
+                .replace("{{lang}}", language.equals("ua") ? "uk" : language)
+                .replace("{{texts}}", texts.json(language))
                 .replace("{{credential}}", text(credentials.issue(account.account(), grant.userId())))
                 .replace("{{currency}}", text(account.currency() == null ? "" : account.currency()))
                 .replace("{{company}}", text(name(account, grant)))
                 .replace("{{account}}", text(account.account()))
-                .replace("{{user}}", text(grant.userName() == null ? "a Poster user" : grant.userName()));
+                .replace("{{user}}", text(grant.userName() == null ? "" : grant.userName()));
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer").body(html);
+    }
+
+    /** The language Poster's back office runs in for the account ({@code settings.getAllSettings}), if it says. */
+    private String posterLanguage(Installation account) {
+        try {
+            return installations.accessToken(account.account())
+                    .map(token -> poster.getAllSettings(account.account(), token).language()).orElse(null);
+        } catch (PosterApiException | ExternalSystemUnavailableException unread) {
+            log.info("Owner's page for {}: Poster's language not read ({}), the browser's is used", account.account(),
+                    unread.getMessage());
+            return null;
+        }
     }
 
     private static String name(Installation account, PosterManageGrant grant) {

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
@@ -20,13 +21,21 @@ import org.springframework.web.util.HtmlUtils;
 public class SandboxBackOfficeController {
 
     private final SandboxPosterController poster;
+    private final SandboxDemoLanguage demoLanguage;
 
-    public SandboxBackOfficeController(SandboxPosterController poster) {
+    public SandboxBackOfficeController(SandboxPosterController poster, SandboxDemoLanguage demoLanguage) {
         this.poster = poster;
+        this.demoLanguage = demoLanguage;
     }
 
+    /** {@code ?lang=ua}: Poster's back office in that language from now on, as the sandbox register's Language. */
     @GetMapping(value = "/sandbox/back-office", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> backOffice(HttpServletRequest request) {
+    public ResponseEntity<String> backOffice(HttpServletRequest request,
+                                             @RequestParam(required = false) String lang) {
+        if (lang != null) {
+            demoLanguage.use(lang);
+        }
+        String language = demoLanguage.language();
         String otherSite = "localhost".equals(request.getServerName()) ? "127.0.0.1" : "localhost";
         String page = "http://" + otherSite + ":" + request.getServerPort() + "/poster/manage?code="
                 + poster.issueManageCode();
@@ -47,12 +56,26 @@ public class SandboxBackOfficeController {
                 <body><nav aria-label="Back office"><b>Poster (sandbox)</b><div>Dashboard</div><div>Statistics</div>
                 <div>Applications</div><div class="here">&nbsp;&nbsp;inCust</div></nav>
                 <main><header>%s — Applications → inCust. Poster frames the app's page from another site; reload
-                for a new code.</header>
+                for a new code.
+                <form method="get" style="display:inline"><label>Poster's language <select name="lang"
+                  onchange="this.form.submit()">%s</select></label></form></header>
                 <iframe id="app-page" title="inCust" src="%s"></iframe></main>
                 <script>window.addEventListener('message', function (e) {
                   if (e.data && e.data.hideSpinner) { document.body.dataset.spinner = 'hidden'; }
                 });</script>
                 </body></html>
-                """.formatted(HtmlUtils.htmlEscape(SandboxData.COMPANY_NAME), HtmlUtils.htmlEscape(page)));
+                """.formatted(HtmlUtils.htmlEscape(SandboxData.COMPANY_NAME), languages(language),
+                HtmlUtils.htmlEscape(page)));
+    }
+
+    private static String languages(String chosen) {
+        StringBuilder options = new StringBuilder();
+        for (String[] language : new String[][] {{"en", "English"}, {"ua", "Українська (ua)"}, {"ru", "Русский (ru)"},
+                {"pl", "Polski (pl)"}}) {
+            options.append("<option value=\"").append(language[0]).append('"')
+                    .append(language[0].equals(chosen) ? " selected" : "").append('>').append(language[1])
+                    .append("</option>");
+        }
+        return options.toString();
     }
 }

@@ -60,12 +60,16 @@ public class SandboxPosterController {
 
     private final SandboxReceipts receipts;
     private final SandboxClients clients;
+    /** Poster's back office speaks the language the sandbox was last shown in. */
+    private final SandboxDemoLanguage demoLanguage;
 
     private final boolean relayState;
 
     public SandboxPosterController(PosterProperties poster, SandboxReceipts receipts, SandboxClients clients,
+                                   SandboxDemoLanguage demoLanguage,
                                    @Value("${sandbox.poster.relay-state:false}") boolean relayState) {
         this.poster = poster;
+        this.demoLanguage = demoLanguage;
         this.receipts = receipts;
         this.clients = clients;
         this.relayState = relayState;
@@ -192,7 +196,7 @@ public class SandboxPosterController {
                     "COMPANY_ID", SandboxData.ACCOUNT,
                     "company_name", SandboxData.COMPANY_NAME,
                     "timezone", SandboxData.TIME_ZONE,
-                    "lang", "uk",
+                    "lang", demoLanguage.language(),
                     "currency", Map.of("currency_code_iso", SandboxData.CURRENCY, "currency_symbol", "₴")));
             case "clients.getGroups" -> response(groups);
             case "access.getSpots" -> response(SandboxData.SPOTS.stream().map(spot -> Map.of(

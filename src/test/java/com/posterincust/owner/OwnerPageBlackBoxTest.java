@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.posterincust.AgainstFakesTest;
@@ -16,22 +17,27 @@ import com.posterincust.BlackBox;
 import com.posterincust.Jobs;
 import com.posterincust.binding.TerminalBindingRepository;
 import com.posterincust.binding.TerminalBindingStatus;
+import com.posterincust.checkout.CheckoutRepository;
 import com.posterincust.common.TokenCipher;
 import com.posterincust.poster.PosterMd5;
 import com.posterincust.poster.PosterProperties;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The owner's page and its calls over HTTP, sandbox off, WireMock playing Poster (its back office's code exchange
@@ -47,6 +53,10 @@ class OwnerPageBlackBoxTest extends AgainstFakesTest {
     TokenCipher cipher;
     @Autowired
     PosterProperties posterProperties;
+    @Autowired
+    CheckoutRepository checkouts;
+    @Autowired
+    JdbcClient jdbc;
 
     BlackBox cafe;
 
@@ -240,6 +250,68 @@ class OwnerPageBlackBoxTest extends AgainstFakesTest {
         assertThat(owner("POST", "/day-checks", "{\"date\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "\"}",
                 mine).statusCode()).isEqualTo(400);
         assertThat(owner("POST", "/day-checks", "{\"date\":\"yesterday\"}", mine).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The owner's checkouts come 50 at a time, newest first, of one register or of one day of the café's; a filter the
+     * page could not have sent is refused naming it.
+     */
+    @Test
+    void checkoutsComeFiftyAtATimeOfOneRegisterOrOneDay() throws Exception {
+        String credential = credentialOf(cafe);
+        String login = "{\"login\":\"bar-login\",\"password\":\"bar-password\"}";
+        assertThat(owner("PUT", "/registers/1/binding", login, credential).statusCode()).isEqualTo(200);
+        assertThat(owner("PUT", "/registers/2/binding", login, credential).statusCode()).isEqualTo(200);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < 52; i++) {
+            checkoutAt("1", now.minusMinutes(i));
+        }
+        String ofRegister2 = checkoutAt("2", now.minusMinutes(3).minusSeconds(30));
+        LocalDate twoDaysAgo = now.toLocalDate().minusDays(2);
+        String twoDaysOld = checkoutAt("1", twoDaysAgo.atTime(12, 0).atOffset(ZoneOffset.UTC));
+
+        JsonNode first = json.readTree(owner("GET", "/checkouts", null, credential).body());
+        JsonNode second = json.readTree(owner("GET", "/checkouts?page=1", null, credential).body());
+        assertThat(first.path("checkouts")).hasSize(50);
+        assertThat(first.path("more").asBoolean()).isTrue();
+        assertThat(first.path("checkouts").get(4).path("checkoutId").asText()).as("newest first").isEqualTo(ofRegister2);
+        assertThat(second.path("checkouts")).hasSize(4);
+        assertThat(second.path("more").asBoolean()).isFalse();
+        assertThat(second.path("checkouts").get(3).path("checkoutId").asText()).isEqualTo(twoDaysOld);
+        JsonNode register2 = json.readTree(owner("GET", "/checkouts?tabletId=2", null, credential).body());
+        assertThat(register2.path("checkouts")).extracting(c -> c.path("checkoutId").asText())
+                .containsExactly(ofRegister2);
+        JsonNode ofTheDay = json.readTree(owner("GET", "/checkouts?day=" + twoDaysAgo, null, credential).body());
+        assertThat(ofTheDay.path("checkouts")).extracting(c -> c.path("checkoutId").asText()).containsExactly(twoDaysOld);
+
+        jdbc.sql("update checkout set status = 'AWAITING_REDEMPTION' where id = ?").param(twoDaysOld).update();
+        String check = UUID.randomUUID().toString();
+        jdbc.sql("insert into day_check (id, account, business_day, status, started_at) values (?, ?, ?, 'DONE', ?)")
+                .params(check, cafe.account, now.toLocalDate().minusDays(1), now).update();
+        jdbc.sql("insert into day_check_difference (id, day_check_id, kind, checkout_id, status, detail) "
+                + "values (?, ?, 'NOT_FINALIZED', ?, 'OPEN', 'closed in Poster')")
+                .params(UUID.randomUUID().toString(), check, ofRegister2).update();
+        JsonNode attention = json.readTree(owner("GET", "/checkouts?tabletId=1", null, credential).body())
+                .path("attention");
+        assertThat(attention).as("whatever the filter").extracting(c -> c.path("checkoutId").asText(),
+                c -> c.path("attention").path("kind").asText())
+                .containsExactly(tuple(twoDaysOld, "LATE"), tuple(ofRegister2, "DAY_CHECK"));
+
+        for (String bad : List.of("tabletId=x%27", "day=2026-13-01", "page=-1")) {
+            HttpResponse<String> refused = owner("GET", "/checkouts?" + bad, null, credential);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).path("errors").get(0).path("field").asText())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    private String checkoutAt(String tabletId, OffsetDateTime at) {
+        String id = UUID.randomUUID().toString();
+        checkouts.insert(id, cafe.account, tabletId, bindings.findActive(cafe.account, tabletId).orElseThrow().id(),
+                "key-" + id, "hash", "order-" + id, null, "c-1", null, "UAH", new BigDecimal("45.50"), List.of());
+        jdbc.sql("update checkout set status = 'COMPLETED', created_at = ?, updated_at = ? where id = ?")
+                .params(at, at, id).update();
+        return id;
     }
 
     /** The page's credential dies with the installation: after the uninstall webhook, every call is 401. */

@@ -38,8 +38,13 @@ final class OwnerPage implements AutoCloseable {
 
     /** Opens Applications → inCust: the page, framed with a fresh code, once it lists the registers. */
     OwnerPage open() {
+        return open("en");
+    }
+
+    /** Opens the page with Poster's back office in this language (ua, ru, pl, en). */
+    OwnerPage open(String language) {
         driver.switchTo().defaultContent();
-        driver.get(backOffice);
+        driver.get(backOffice + "?lang=" + language);
         enterPage();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#registers tr")));
         return this;
@@ -125,6 +130,50 @@ final class OwnerPage implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** Everything the page says, as the owner reads it. */
+    String text() {
+        enterPage();
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String language() {
+        enterPage();
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    /** The checkouts needing attention, top to bottom: each one's id, why (its kind) and the row's text. */
+    List<List<String>> attention() {
+        enterPage();
+        return wait.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#attention tr"));
+            return rows.isEmpty() ? null : rows.stream().map(row -> List.of(row.getAttribute("data-checkout"),
+                    row.getAttribute("data-attention"), row.getText())).toList();
+        });
+    }
+
+    /** The row of a checkout in the list of checkouts. */
+    String checkoutRow(String checkoutId) {
+        enterPage();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#checkouts tr[data-checkout='" + checkoutId + "']"))).getText();
+    }
+
+    void pressInCheckoutRow(String button, String checkoutId) {
+        enterPage();
+        driver.findElement(By.cssSelector("#checkouts tr[data-checkout='" + checkoutId + "']"))
+                .findElement(By.xpath(".//button[normalize-space(text())='" + button + "']")).click();
+    }
+
+    String openDialog() {
+        enterPage();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]"))).getText();
+    }
+
+    void closeDialog() {
+        enterPage();
+        driver.findElement(By.cssSelector("dialog[open] [data-close]")).click();
     }
 
     String dayCheckStatus() {

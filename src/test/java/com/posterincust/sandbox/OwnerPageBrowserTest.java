@@ -9,7 +9,9 @@ import com.posterincust.installation.InstallationCommands;
 import com.posterincust.poster.PosterProperties;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterAll;
@@ -75,10 +77,11 @@ class OwnerPageBrowserTest extends SandboxRun {
         page.screenshot("01-registers");
 
         page.press("Bind", "Podil bar");
+        assertThat(page.openDialog()).as("an unbound register replaces nothing").doesNotContain("replaces");
         page.type("inCust terminal login", "demo-confirm");
         page.type("inCust terminal password", "not-the-password");
         page.press("Save");
-        assertThat(page.formError()).contains("inCust");
+        assertThat(page.formError()).contains("inCust did not accept").contains("nothing was bound");
         page.screenshot("02-refused");
         assertThat(bindings.findActive(SandboxData.ACCOUNT, "1")).as("nothing bound").isEmpty();
 
@@ -90,6 +93,16 @@ class OwnerPageBrowserTest extends SandboxRun {
         assertThat(page.dialogOpen()).isFalse();
         page.screenshot("03-connected");
         assertThat(bindings.findActive(SandboxData.ACCOUNT, "1")).isPresent();
+
+        page.press("Bind", "Podil bar");
+        assertThat(page.openDialog()).contains("saving replaces that terminal");
+        page.type("inCust terminal login", "demo-instant");
+        page.type("inCust terminal password", "not-the-password");
+        page.press("Save");
+        assertThat(page.formError()).as("a refused login leaves the register as it was")
+                .contains("stays bound to “Demo terminal (code required)”");
+        page.press("Close");
+        assertThat(page.row("Podil bar").get(3)).isEqualTo("Connected");
 
         page.press("Unbind", "Podil bar");
         page.screenshot("04-unbind");
@@ -113,7 +126,8 @@ class OwnerPageBrowserTest extends SandboxRun {
         Jobs.runAll(management);
 
         List<String> day = page.dayRow(yesterday, "Done");
-        assertThat(day.get(0)).isEqualTo(yesterday);
+        assertThat(day.get(0)).as("as English writes a day").isEqualTo(
+                DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).format(LocalDate.parse(yesterday)));
         assertThat(day.subList(1, 6)).allSatisfy(figure -> assertThat(figure).matches("\\d+"));
         page.screenshot("05-day-checked");
     }
