@@ -1,11 +1,11 @@
 package com.posterincust.authorization;
 
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
 import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.NewPosterClient;
 import com.posterincust.poster.PosterApiException;
 import com.posterincust.poster.PosterClient;
@@ -25,13 +25,13 @@ public class CustomerAuthorizationService {
     private static final Logger log = LoggerFactory.getLogger(CustomerAuthorizationService.class);
 
     private final CustomerSessionRepository sessions;
-    private final TerminalBindingRepository bindings;
-    private final InstallationRepository installations;
+    private final Bindings bindings;
+    private final Installations installations;
     private final IncustClient incust;
     private final PosterClient poster;
 
-    public CustomerAuthorizationService(CustomerSessionRepository sessions, TerminalBindingRepository bindings,
-                                InstallationRepository installations, IncustClient incust, PosterClient poster) {
+    public CustomerAuthorizationService(CustomerSessionRepository sessions, Bindings bindings,
+                                Installations installations, IncustClient incust, PosterClient poster) {
         this.sessions = sessions;
         this.bindings = bindings;
         this.installations = installations;

@@ -3,7 +3,7 @@ package com.posterincust.authorization;
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.register.RegisterContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,12 +46,12 @@ public class CustomerSessionsController {
     private final IdentifierNormalizer normalizer;
     private final CustomerSessionCommands starter;
     private final CustomerSessionRepository sessions;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final AuthorizationSettings settings;
     private final Clock clock;
 
     public CustomerSessionsController(IdentifierNormalizer normalizer, CustomerSessionCommands starter,
-                                      CustomerSessionRepository sessions, InstallationRepository installations,
+                                      CustomerSessionRepository sessions, Installations installations,
                                       AuthorizationSettings settings, Clock clock) {
         this.normalizer = normalizer;
         this.starter = starter;

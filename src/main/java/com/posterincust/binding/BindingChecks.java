@@ -5,7 +5,7 @@ import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
 import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.poster.PosterApiException;
 import com.posterincust.poster.PosterClient;
@@ -36,11 +36,11 @@ public class BindingChecks {
     public record TerminalCheck(Optional<Loyalty.Terminal> terminal, List<BindingRejection> rejections) {
     }
 
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final PosterClient poster;
     private final IncustClient incust;
 
-    public BindingChecks(InstallationRepository installations, PosterClient poster, IncustClient incust) {
+    public BindingChecks(Installations installations, PosterClient poster, IncustClient incust) {
         this.installations = installations;
         this.poster = poster;
         this.incust = incust;

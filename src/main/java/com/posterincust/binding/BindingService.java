@@ -2,7 +2,7 @@ package com.posterincust.binding;
 
 import com.posterincust.common.PublicAddress;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.PosterClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +18,11 @@ public class BindingService {
     private static final Logger log = LoggerFactory.getLogger(BindingService.class);
 
     private final TerminalBindingRepository bindings;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final PosterClient poster;
     private final PublicAddress publicAddress;
 
-    public BindingService(TerminalBindingRepository bindings, InstallationRepository installations, PosterClient poster,
+    public BindingService(TerminalBindingRepository bindings, Installations installations, PosterClient poster,
                           PublicAddress publicAddress) {
         this.bindings = bindings;
         this.installations = installations;

@@ -2,7 +2,7 @@ package com.posterincust.binding;
 
 import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterTablet;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,11 +27,11 @@ public class RegistersController {
     public record Location(String spotId, String spotName, List<Register> registers) {
     }
 
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final TerminalBindingRepository bindings;
     private final PosterClient poster;
 
-    public RegistersController(InstallationRepository installations, TerminalBindingRepository bindings,
+    public RegistersController(Installations installations, TerminalBindingRepository bindings,
                                PosterClient poster) {
         this.installations = installations;
         this.bindings = bindings;

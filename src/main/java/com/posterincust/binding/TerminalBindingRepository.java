@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.posterincust.common.TokenCipher;
 import com.posterincust.incust.IncustCredentials;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,13 +36,13 @@ public class TerminalBindingRepository {
 
     private final JdbcClient jdbc;
     private final TokenCipher cipher;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final Clock clock;
     private final ActiveBindingCache activeBindings;
     private final Cache<String, IncustCredentials> credentials = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterAccess(Duration.ofHours(1)).build();
 
-    public TerminalBindingRepository(JdbcClient jdbc, TokenCipher cipher, InstallationRepository installations,
+    public TerminalBindingRepository(JdbcClient jdbc, TokenCipher cipher, Installations installations,
                                      Clock clock, @Value("${register.binding-cache-time:10s}") Duration cacheTime) {
         this.jdbc = jdbc;
         this.cipher = cipher;

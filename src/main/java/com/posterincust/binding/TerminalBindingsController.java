@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 public class TerminalBindingsController {
 
-    public static final String BINDING_REJECTED = "binding-rejected";
 
     public record TerminalView(String id, String title, String currency) {
     }
@@ -60,10 +58,8 @@ public class TerminalBindingsController {
             return ResponseEntity.created(URI.create("/api/admin/v1/terminal-bindings/" + bound.binding().id()))
                     .body(BindingView.of(bound.binding()));
         }
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, BINDING_REJECTED,
-                "The register cannot be bound: see reasons");
-        problem.setProperty("reasons", ((BindingCommands.BindingOutcome.Rejected) outcome).reasons());
-        return ResponseEntity.unprocessableEntity().body(problem);
+        return ResponseEntity.unprocessableEntity().body(BindingProblems.problem(
+                ((BindingCommands.BindingOutcome.Rejected) outcome).reasons()));
     }
 
     @Operation(summary = "List bindings, optionally of one Poster account")

@@ -1,6 +1,6 @@
 package com.posterincust.checkout;
 
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.checkout.CheckoutModel.Confirmation;
 import com.posterincust.checkout.CheckoutModel.Coupon;
 import com.posterincust.checkout.CheckoutModel.Offer;
@@ -10,7 +10,7 @@ import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
 import com.posterincust.incust.Loyalty;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
 import java.math.BigDecimal;
@@ -33,16 +33,16 @@ public class CheckoutService {
     private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
 
     private final CheckoutRepository checkouts;
-    private final TerminalBindingRepository bindings;
-    private final InstallationRepository installations;
+    private final Bindings bindings;
+    private final Installations installations;
     private final IncustClient incust;
     private final PosterClient poster;
     private final CheckoutSettings settings;
     private final UnknownOutcomes unknownOutcomes;
     private final Clock clock;
 
-    public CheckoutService(CheckoutRepository checkouts, TerminalBindingRepository bindings,
-                           InstallationRepository installations, IncustClient incust, PosterClient poster,
+    public CheckoutService(CheckoutRepository checkouts, Bindings bindings,
+                           Installations installations, IncustClient incust, PosterClient poster,
                            CheckoutSettings settings, UnknownOutcomes unknownOutcomes, Clock clock) {
         this.checkouts = checkouts;
         this.bindings = bindings;

@@ -1,6 +1,6 @@
 package com.posterincust.checkout;
 
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
 import io.micrometer.core.instrument.Counter;
@@ -27,12 +27,12 @@ public class ReceiptHints {
 
     private final CheckoutRepository checkouts;
     private final CheckoutCommands commands;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final PosterClient poster;
     private final ApplicationEventPublisher events;
     private final Counter ignoredReceipts;
 
-    public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, InstallationRepository installations,
+    public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, Installations installations,
                         PosterClient poster, ApplicationEventPublisher events, MeterRegistry metrics) {
         this.checkouts = checkouts;
         this.commands = commands;

@@ -1,6 +1,6 @@
 package com.posterincust.daycheck;
 
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,10 +20,10 @@ public class DayCheckCommands {
     private static final Logger log = LoggerFactory.getLogger(DayCheckCommands.class);
 
     private final DayCheckRepository days;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final RuntimeService runtime;
 
-    public DayCheckCommands(DayCheckRepository days, InstallationRepository installations, RuntimeService runtime) {
+    public DayCheckCommands(DayCheckRepository days, Installations installations, RuntimeService runtime) {
         this.days = days;
         this.installations = installations;
         this.runtime = runtime;

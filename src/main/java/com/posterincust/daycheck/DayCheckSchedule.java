@@ -1,9 +1,9 @@
 package com.posterincust.daycheck;
 
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.binding.TerminalBindingStatus;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.installation.InstallationStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,14 +26,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "reconciliation.enabled", havingValue = "true", matchIfMissing = true)
 public class DayCheckSchedule {
 
-    private final InstallationRepository installations;
-    private final TerminalBindingRepository bindings;
+    private final Installations installations;
+    private final Bindings bindings;
     private final DayCheckCommands commands;
     private final DayCheckService days;
     private final LocalTime time;
     private final Clock clock;
 
-    public DayCheckSchedule(InstallationRepository installations, TerminalBindingRepository bindings,
+    public DayCheckSchedule(Installations installations, Bindings bindings,
                             DayCheckCommands commands, DayCheckService days,
                             @Value("${reconciliation.time:04:00}") LocalTime time, Clock clock) {
         this.installations = installations;

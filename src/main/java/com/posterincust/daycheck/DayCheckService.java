@@ -1,20 +1,20 @@
 package com.posterincust.daycheck;
 
 import com.posterincust.binding.TerminalBinding;
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.binding.TerminalBindingStatus;
 import com.posterincust.checkout.Checkout;
 import com.posterincust.checkout.CheckoutCommands;
-import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.Checkouts;
 import com.posterincust.checkout.CheckoutService;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.Loyalty;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterDayReceipt;
-import com.posterincust.reversal.SaleReturnRepository;
+import com.posterincust.reversal.SaleReturns;
 import com.posterincust.reversal.SaleReversal;
 import com.posterincust.reversal.SaleReversalCommands;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,20 +49,20 @@ public class DayCheckService {
     private static final int MOST_POSTER_PAGES = 10_000;
 
     private final DayCheckRepository days;
-    private final InstallationRepository installations;
-    private final TerminalBindingRepository bindings;
-    private final CheckoutRepository checkouts;
+    private final Installations installations;
+    private final Bindings bindings;
+    private final Checkouts checkouts;
     private final CheckoutCommands commands;
     private final CheckoutService checkoutSteps;
-    private final SaleReturnRepository returns;
+    private final SaleReturns returns;
     private final SaleReversalCommands reversals;
     private final PosterClient poster;
     private final IncustClient incust;
     private final MeterRegistry metrics;
 
-    public DayCheckService(DayCheckRepository days, InstallationRepository installations,
-                           TerminalBindingRepository bindings, CheckoutRepository checkouts, CheckoutCommands commands,
-                           CheckoutService checkoutSteps, SaleReturnRepository returns, SaleReversalCommands reversals,
+    public DayCheckService(DayCheckRepository days, Installations installations,
+                           Bindings bindings, Checkouts checkouts, CheckoutCommands commands,
+                           CheckoutService checkoutSteps, SaleReturns returns, SaleReversalCommands reversals,
                            PosterClient poster, IncustClient incust, MeterRegistry metrics) {
         this.days = days;
         this.installations = installations;

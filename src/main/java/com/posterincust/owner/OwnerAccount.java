@@ -4,11 +4,11 @@ import com.posterincust.authorization.IdentifiedGuests;
 import com.posterincust.binding.BindingRequest;
 import com.posterincust.binding.BindingCommands;
 import com.posterincust.binding.TerminalBinding;
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.checkout.Checkout;
 import com.posterincust.checkout.CheckoutDeadlines;
 import com.posterincust.checkout.CheckoutProcess;
-import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.Checkouts;
 import com.posterincust.checkout.CheckoutReturns;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.common.ExternalSystemUnavailableException;
@@ -17,7 +17,7 @@ import com.posterincust.daycheck.DayCheckViews;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterSpot;
 import com.posterincust.poster.PosterTablet;
@@ -93,10 +93,10 @@ public class OwnerAccount {
     public record CheckoutFilter(Optional<String> tabletId, Optional<LocalDate> day, int page) {
     }
 
-    private final InstallationRepository installations;
-    private final TerminalBindingRepository bindings;
+    private final Installations installations;
+    private final Bindings bindings;
     private final BindingCommands starter;
-    private final CheckoutRepository checkouts;
+    private final Checkouts checkouts;
     private final CheckoutDeadlines deadlines;
     private final PosterClient poster;
     private final IncustClient incust;
@@ -106,8 +106,8 @@ public class OwnerAccount {
     private final DayCheckViews dayCheckViews;
     private final Clock clock;
 
-    public OwnerAccount(InstallationRepository installations, TerminalBindingRepository bindings,
-                        BindingCommands starter, CheckoutRepository checkouts, CheckoutDeadlines deadlines,
+    public OwnerAccount(Installations installations, Bindings bindings,
+                        BindingCommands starter, Checkouts checkouts, CheckoutDeadlines deadlines,
                         PosterClient poster, IncustClient incust, RuntimeService runtime, CheckoutReturns returns,
                         IdentifiedGuests guests, DayCheckViews dayCheckViews, Clock clock) {
         this.installations = installations;

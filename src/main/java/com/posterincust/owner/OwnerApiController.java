@@ -1,7 +1,7 @@
 package com.posterincust.owner;
 
 import com.posterincust.binding.BindingCommands;
-import com.posterincust.binding.TerminalBindingsController;
+import com.posterincust.binding.BindingProblems;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.common.Ids;
 import com.posterincust.common.ProblemException;
@@ -11,8 +11,8 @@ import com.posterincust.daycheck.DayCheckCommands;
 import com.posterincust.daycheck.DayCheckViews;
 import com.posterincust.reversal.SaleReversal;
 import com.posterincust.reversal.SaleReversalCommands;
-import com.posterincust.reversal.SaleReversalsController;
-import com.posterincust.reversal.SaleReversalsController.ReversalRequest;
+import com.posterincust.reversal.ReversalRequests;
+import com.posterincust.reversal.ReversalRequests.ReversalRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,10 +97,7 @@ public class OwnerApiController {
         BindingCommands.BindingOutcome outcome = accounts.bind(owner.account(), tabletId, login.login(),
                 login.password()).orElseThrow(() -> notFound(tabletId));
         if (outcome instanceof BindingCommands.BindingOutcome.Rejected rejected) {
-            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
-                    TerminalBindingsController.BINDING_REJECTED, "The register cannot be bound: see reasons");
-            problem.setProperty("reasons", rejected.reasons());
-            return ResponseEntity.unprocessableEntity().body(problem);
+            return ResponseEntity.unprocessableEntity().body(BindingProblems.problem(rejected.reasons()));
         }
         return ResponseEntity.ok(accounts.register(owner.account(), tabletId).orElseThrow(() -> notFound(tabletId)));
     }
@@ -154,11 +150,11 @@ public class OwnerApiController {
     public ResponseEntity<Map<String, CheckoutStatus>> reverse(@Parameter(hidden = true) OwnerContext owner,
                                                                @PathVariable String id,
                                                                @RequestBody(required = false) ReversalRequest request) {
-        String reason = (request == null ? new ReversalRequest(null) : request).validated().reason();
+        String reason = ReversalRequests.reasonOf(request);
         if (accounts.checkout(owner.account(), id).isEmpty()) {
             throw new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "This account has no checkout " + id);
         }
-        return SaleReversalsController.answer(id, reversals.request(id, reason, SaleReversal.RequestedBy.OWNER));
+        return ReversalRequests.answer(id, reversals.request(id, reason, SaleReversal.RequestedBy.OWNER));
     }
 
     public record DayRequest(String date) {

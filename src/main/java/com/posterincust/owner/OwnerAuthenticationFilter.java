@@ -3,7 +3,7 @@ package com.posterincust.owner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.Problems;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.installation.InstallationStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,10 +24,10 @@ class OwnerAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final OwnerCredentials credentials;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final ObjectMapper json;
 
-    OwnerAuthenticationFilter(OwnerCredentials credentials, InstallationRepository installations, ObjectMapper json) {
+    OwnerAuthenticationFilter(OwnerCredentials credentials, Installations installations, ObjectMapper json) {
         this.credentials = credentials;
         this.installations = installations;
         this.json = json;

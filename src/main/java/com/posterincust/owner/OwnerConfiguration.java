@@ -1,7 +1,7 @@
 package com.posterincust.owner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.poster.PosterProperties;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,7 +25,7 @@ public class OwnerConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<OwnerAuthenticationFilter> ownerAuthentication(OwnerCredentials credentials,
-                                                                          InstallationRepository installations,
+                                                                          Installations installations,
                                                                           ObjectMapper json) {
         FilterRegistrationBean<OwnerAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new OwnerAuthenticationFilter(credentials, installations, json));

@@ -3,7 +3,7 @@ package com.posterincust.owner;
 import com.posterincust.common.ExternalSystemUnavailableException;
 import com.posterincust.common.HtmlPage;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.installation.InstallationStatus;
 import com.posterincust.poster.PosterApiException;
 import com.posterincust.poster.PosterClient;
@@ -44,13 +44,13 @@ public class OwnerPageController {
     private static final String FROM_POSTER = "Open it from Poster's back office: Applications → inCust.";
 
     private final PosterClient poster;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final OwnerCredentials credentials;
     private final PosterProperties posterSettings;
     private final OwnerTexts texts;
     private final String template;
 
-    public OwnerPageController(PosterClient poster, InstallationRepository installations,
+    public OwnerPageController(PosterClient poster, Installations installations,
                                OwnerCredentials credentials, PosterProperties posterSettings, OwnerTexts texts) {
         this.poster = poster;
         this.texts = texts;

@@ -1,6 +1,6 @@
 package com.posterincust.register;
 
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.Loyalty;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,10 +18,10 @@ public class ConnectionController {
     public record Connection(String status, String account, String spotId, String tabletId, Terminal terminal) {
     }
 
-    private final TerminalBindingRepository bindings;
+    private final Bindings bindings;
     private final IncustClient incust;
 
-    public ConnectionController(TerminalBindingRepository bindings, IncustClient incust) {
+    public ConnectionController(Bindings bindings, IncustClient incust) {
         this.bindings = bindings;
         this.incust = incust;
     }

@@ -2,7 +2,7 @@ package com.posterincust.register;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.binding.TerminalBinding;
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.common.BufferedBodyRequest;
 import com.posterincust.common.Problems;
 import com.posterincust.common.RefusalLog;
@@ -49,13 +49,13 @@ public class RegisterAuthenticationFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RegisterAuthenticationFilter.class);
 
     private final PosterProperties poster;
-    private final TerminalBindingRepository bindings;
+    private final Bindings bindings;
     private final UsedSignatures signatures;
     private final ObjectMapper json;
     private final RefusalLog refusals;
     private final Clock clock;
 
-    public RegisterAuthenticationFilter(PosterProperties poster, TerminalBindingRepository bindings,
+    public RegisterAuthenticationFilter(PosterProperties poster, Bindings bindings,
                                         UsedSignatures signatures, ObjectMapper json, RefusalLog refusals,
                                         Clock clock) {
         this.poster = poster;

@@ -2,7 +2,7 @@ package com.posterincust.register;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.common.RefusalLog;
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.poster.PosterProperties;
 import java.time.Clock;
 import java.util.List;
@@ -26,7 +26,7 @@ public class RegisterConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<RegisterAuthenticationFilter> registerAuthentication(PosterProperties poster,
-                                                                                TerminalBindingRepository bindings,
+                                                                                Bindings bindings,
                                                                                 UsedSignatures signatures,
                                                                                 ObjectMapper json, RefusalLog refusals,
                                                                                 Clock clock) {

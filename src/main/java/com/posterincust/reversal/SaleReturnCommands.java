@@ -3,7 +3,7 @@ package com.posterincust.reversal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.posterincust.checkout.Checkout;
-import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.Checkouts;
 import com.posterincust.checkout.CheckoutStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -68,12 +68,12 @@ public class SaleReturnCommands {
     }
 
     private final SaleReturnRepository returns;
-    private final CheckoutRepository checkouts;
+    private final Checkouts checkouts;
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
 
-    public SaleReturnCommands(SaleReturnRepository returns, CheckoutRepository checkouts, RuntimeService runtime,
+    public SaleReturnCommands(SaleReturnRepository returns, Checkouts checkouts, RuntimeService runtime,
                               TransactionTemplate transactions, ObjectMapper json) {
         this.returns = returns;
         this.checkouts = checkouts;

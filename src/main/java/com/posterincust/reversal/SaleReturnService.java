@@ -1,9 +1,9 @@
 package com.posterincust.reversal;
 
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.checkout.Checkout;
 import com.posterincust.checkout.CheckoutModel;
-import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.Checkouts;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
@@ -30,13 +30,13 @@ public class SaleReturnService {
     private static final Logger log = LoggerFactory.getLogger(SaleReturnService.class);
 
     private final SaleReturnRepository returns;
-    private final CheckoutRepository checkouts;
-    private final TerminalBindingRepository bindings;
+    private final Checkouts checkouts;
+    private final Bindings bindings;
     private final IncustClient incust;
     private final boolean giveBackRedeemed;
 
-    public SaleReturnService(SaleReturnRepository returns, CheckoutRepository checkouts,
-                             TerminalBindingRepository bindings, IncustClient incust,
+    public SaleReturnService(SaleReturnRepository returns, Checkouts checkouts,
+                             Bindings bindings, IncustClient incust,
                              @Value("${returns.give-back-redeemed:true}") boolean giveBackRedeemed) {
         this.returns = returns;
         this.checkouts = checkouts;

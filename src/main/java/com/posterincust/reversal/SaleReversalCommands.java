@@ -1,7 +1,7 @@
 package com.posterincust.reversal;
 
 import com.posterincust.checkout.Checkout;
-import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.Checkouts;
 import com.posterincust.checkout.CheckoutStatus;
 import com.posterincust.checkout.SaleReceiptDeleted;
 import java.math.BigDecimal;
@@ -42,10 +42,10 @@ public class SaleReversalCommands {
     }
 
     private final SaleReversalRepository reversals;
-    private final CheckoutRepository checkouts;
+    private final Checkouts checkouts;
     private final RuntimeService runtime;
 
-    public SaleReversalCommands(SaleReversalRepository reversals, CheckoutRepository checkouts, RuntimeService runtime) {
+    public SaleReversalCommands(SaleReversalRepository reversals, Checkouts checkouts, RuntimeService runtime) {
         this.reversals = reversals;
         this.checkouts = checkouts;
         this.runtime = runtime;
@@ -60,10 +60,11 @@ public class SaleReversalCommands {
 
     @Transactional
     public Requested request(String checkoutId, String reason, SaleReversal.RequestedBy requestedBy) {
-        if (reversals.lockCheckout(checkoutId).isEmpty()) {
+        Optional<Checkout> locked = checkouts.lock(checkoutId);
+        if (locked.isEmpty()) {
             return new Requested.NotFound();
         }
-        Checkout checkout = checkouts.find(checkoutId).orElseThrow();
+        Checkout checkout = locked.get();
         Optional<SaleReversal> earlier = reversals.find(checkoutId);
         if (earlier.isPresent()) {
             return again(checkout, earlier.get(), reason, requestedBy);

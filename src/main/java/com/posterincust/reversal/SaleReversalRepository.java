@@ -18,15 +18,6 @@ public class SaleReversalRepository {
         this.clock = clock;
     }
 
-    /**
-     * Locks the checkout's row until the transaction ends, so that of two callers on any nodes the second sees what
-     * the first did; empty when there is no such checkout.
-     */
-    public Optional<String> lockCheckout(String checkoutId) {
-        return jdbc.sql("select id from checkout where id = ? for update").param(checkoutId).query(String.class)
-                .optional();
-    }
-
     public void insert(String checkoutId, String reason, SaleReversal.RequestedBy requestedBy) {
         jdbc.sql("insert into sale_reversal (checkout_id, reason, requested_by, requested_at) values (?, ?, ?, ?)")
                 .params(checkoutId, reason, requestedBy.name(), OffsetDateTime.now(clock))

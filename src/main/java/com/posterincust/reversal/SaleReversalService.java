@@ -1,8 +1,8 @@
 package com.posterincust.reversal;
 
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.checkout.Checkout;
-import com.posterincust.checkout.CheckoutRepository;
+import com.posterincust.checkout.Checkouts;
 import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
@@ -20,15 +20,15 @@ public class SaleReversalService {
 
     private static final Logger log = LoggerFactory.getLogger(SaleReversalService.class);
 
-    private final CheckoutRepository checkouts;
+    private final Checkouts checkouts;
     private final SaleReversalRepository reversals;
-    private final TerminalBindingRepository bindings;
+    private final Bindings bindings;
     private final IncustClient incust;
     private final SaleReturnRepository returns;
     private final boolean giveBackRedeemed;
 
-    public SaleReversalService(CheckoutRepository checkouts, SaleReversalRepository reversals,
-                               TerminalBindingRepository bindings, IncustClient incust, SaleReturnRepository returns,
+    public SaleReversalService(Checkouts checkouts, SaleReversalRepository reversals,
+                               Bindings bindings, IncustClient incust, SaleReturnRepository returns,
                                @Value("${returns.give-back-redeemed:true}") boolean giveBackRedeemed) {
         this.checkouts = checkouts;
         this.reversals = reversals;

@@ -5,7 +5,6 @@ import com.posterincust.common.ProblemException;
 import com.posterincust.common.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,23 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 public class SaleReversalsController {
 
-    static final int LONGEST_REASON = 500;
-
-    public record ReversalRequest(String reason) {
-
-        public ReversalRequest validated() {
-            if (reason == null || reason.isBlank()) {
-                throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("reason",
-                        "must say why the sale is reversed")));
-            }
-            if (reason.length() > LONGEST_REASON) {
-                throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("reason",
-                        "must be at most " + LONGEST_REASON + " characters")));
-            }
-            return new ReversalRequest(reason.strip());
-        }
-    }
-
     private final SaleReversalCommands reversals;
     private final SaleReversalRepository stored;
 
@@ -50,25 +32,10 @@ public class SaleReversalsController {
     @Operation(summary = "Undo a completed sale in inCust: the guest's points spent come back, the points earned go")
     @PostMapping
     public ResponseEntity<Map<String, CheckoutStatus>> reverse(@PathVariable String id,
-                                                               @RequestBody(required = false) ReversalRequest request) {
-        String reason = (request == null ? new ReversalRequest(null) : request).validated().reason();
-        return answer(id, reversals.request(id, reason, SaleReversal.RequestedBy.OPERATOR));
-    }
-
-    /** What a request for a reversal answers, whoever asked: 202 with the status, 409 with it, or 404. */
-    public static ResponseEntity<Map<String, CheckoutStatus>> answer(String id, SaleReversalCommands.Requested requested) {
-        if (requested instanceof SaleReversalCommands.Requested.Started started) {
-            return ResponseEntity.accepted().body(Map.of("status", started.checkout().status()));
-        }
-        if (requested instanceof SaleReversalCommands.Requested.Repeated repeated) {
-            return ResponseEntity.accepted().body(Map.of("status", repeated.checkout().status()));
-        }
-        if (requested instanceof SaleReversalCommands.Requested.WrongState wrong) {
-            ProblemException problem = new ProblemException(HttpStatus.CONFLICT, Problems.WRONG_STATE, wrong.detail());
-            problem.problem().setProperty("status", wrong.checkout().status().name());
-            throw problem;
-        }
-        throw new ProblemException(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No checkout " + id);
+                                                               @RequestBody(required = false)
+                                                               ReversalRequests.ReversalRequest request) {
+        return ReversalRequests.answer(id, reversals.request(id, ReversalRequests.reasonOf(request),
+                SaleReversal.RequestedBy.OPERATOR));
     }
 
     @Operation(summary = "The checkout's reversal: why, who asked, when, and how it ended")

@@ -2,12 +2,11 @@ package com.posterincust.sandbox;
 
 import com.posterincust.binding.BindingRequest;
 import com.posterincust.binding.BindingCommands;
-import com.posterincust.binding.TerminalBindingRepository;
+import com.posterincust.binding.Bindings;
 import com.posterincust.installation.Installation;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.installation.Installations;
 import com.posterincust.installation.InstallationCommands;
 import com.posterincust.installation.InstallationStatus;
-import com.posterincust.installation.OAuthStateRepository;
 import com.posterincust.poster.PosterProperties;
 import java.time.Duration;
 import java.util.List;
@@ -39,22 +38,20 @@ public class SandboxDemoSetup {
 
     private final SandboxPosterController poster;
     private final PosterProperties posterSettings;
-    private final OAuthStateRepository states;
     private final InstallationCommands installer;
-    private final InstallationRepository installations;
+    private final Installations installations;
     private final BindingCommands binder;
-    private final TerminalBindingRepository bindings;
+    private final Bindings bindings;
     private final boolean atStart;
     private final ReentrantLock running = new ReentrantLock();
 
     public SandboxDemoSetup(SandboxPosterController poster, PosterProperties posterSettings,
-                            OAuthStateRepository states, InstallationCommands installer,
-                            InstallationRepository installations, BindingCommands binder,
-                            TerminalBindingRepository bindings,
+                            InstallationCommands installer,
+                            Installations installations, BindingCommands binder,
+                            Bindings bindings,
                             @Value("${sandbox.demo-setup-at-start:true}") boolean atStart) {
         this.poster = poster;
         this.posterSettings = posterSettings;
-        this.states = states;
         this.installer = installer;
         this.installations = installations;
         this.binder = binder;
@@ -110,7 +107,7 @@ public class SandboxDemoSetup {
     private void install() {
         String redirectUri = posterSettings.getOauth().getRedirectUri();
         String code = poster.issueCode(redirectUri);
-        installer.completeOAuth(SandboxData.ACCOUNT, code, states.issue(posterSettings.getOauth().getStateTtl()));
+        installer.completeOAuth(SandboxData.ACCOUNT, code, installations.issueOAuthState(posterSettings.getOauth().getStateTtl()));
         long deadline = System.nanoTime() + PREPARATION.toNanos();
         while (!installed()) {
             if (System.nanoTime() > deadline) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.posterincust.BlackBox;
 import com.posterincust.SalesRun;
-import com.posterincust.binding.TerminalBindingRepository;
-import com.posterincust.installation.InstallationRepository;
+import com.posterincust.binding.Bindings;
+import com.posterincust.installation.Installations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,9 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DayCheckScheduleTest extends SalesRun {
 
     @Autowired
-    InstallationRepository installations;
+    Installations installations;
     @Autowired
-    TerminalBindingRepository bindings;
+    Bindings bindings;
     @Autowired
     DayCheckCommands commands;
     @Autowired
