@@ -24,6 +24,23 @@ public record Checkout(String id, String account, String tabletId, String bindin
                        BigDecimal posterPayedBonus, BigDecimal finalizedBonus, String bonusCheck,
                        OffsetDateTime createdAt, OffsetDateTime updatedAt, String processInstanceId) {
 
+    /** How Cockpit names the checkout's instances, and those of its reversal and returns. */
+    public String label() {
+        return label(account, tabletId, orderId);
+    }
+
+    static String label(String account, String tabletId, String orderId) {
+        return account + " / register " + tabletId + " / order " + orderId;
+    }
+
+    /** The points inCust took for the sale: what it was told at finalizing, else what the reservation holds. */
+    public BigDecimal redeemedPoints() {
+        if (finalizedBonus != null) {
+            return finalizedBonus;
+        }
+        return result == null ? null : result.bonusToApply();
+    }
+
     /** What the reservation holds in inCust: the points redeemed and the coupons' discount. */
     BonusEvidence.Covered covered() {
         return BonusEvidence.Covered.of(reservedBonuses, result == null ? null : result.discount());

@@ -56,8 +56,8 @@ public class CheckoutCommands {
         runtime.createProcessInstanceByKey(CheckoutProcess.KEY)
                 .businessKey(checkout.id())
                 .setVariables(Variables.createVariables()
-                        .putValue(CheckoutProcess.VAR_LABEL, checkout.account() + " / register " + checkout.tabletId()
-                                + " / order " + checkout.orderId())
+                        .putValue(CheckoutProcess.VAR_LABEL, Checkout.label(checkout.account(), checkout.tabletId(),
+                                checkout.orderId()))
                         .putValue(CheckoutProcess.VAR_TOTAL, checkout.total().doubleValue()))
                 .execute();
         return reread(checkout.id());

@@ -10,8 +10,6 @@ import com.posterincust.incust.IncustApiException;
 import com.posterincust.incust.IncustClient;
 import com.posterincust.incust.IncustCredentials;
 import com.posterincust.incust.Loyalty;
-import com.posterincust.installation.Installations;
-import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,21 +32,19 @@ public class CheckoutService {
 
     private final CheckoutRepository checkouts;
     private final Bindings bindings;
-    private final Installations installations;
     private final IncustClient incust;
-    private final PosterClient poster;
+    private final PosterReceipts receipts;
     private final CheckoutSettings settings;
     private final UnknownOutcomes unknownOutcomes;
     private final Clock clock;
 
     public CheckoutService(CheckoutRepository checkouts, Bindings bindings,
-                           Installations installations, IncustClient incust, PosterClient poster,
+                           IncustClient incust, PosterReceipts receipts,
                            CheckoutSettings settings, UnknownOutcomes unknownOutcomes, Clock clock) {
         this.checkouts = checkouts;
         this.bindings = bindings;
-        this.installations = installations;
         this.incust = incust;
-        this.poster = poster;
+        this.receipts = receipts;
         this.settings = settings;
         this.unknownOutcomes = unknownOutcomes;
         this.clock = clock;
@@ -209,8 +205,7 @@ public class CheckoutService {
      * (the checkout's bonus check and the log), as nothing can be finalized again.
      */
     public void registerNamedAnotherReceipt(Checkout checkout, String named, BigDecimal reported) {
-        Optional<PosterReceipt> receipt = poster.getTransaction(checkout.account(),
-                installations.accessToken(checkout.account()).orElseThrow(), named);
+        Optional<PosterReceipt> receipt = receipts.read(checkout.account(), named);
         if (receipt.isEmpty() || receipt.get().state() != PosterReceipt.State.CLOSED) {
             log.info("Checkout {}: the register named receipt {}, which Poster does not show closed; receipt {} stands",
                     checkout.id(), named, checkout.transactionId());
@@ -295,8 +290,7 @@ public class CheckoutService {
         if (checkout.transactionId() == null) {
             return Optional.empty();
         }
-        String token = installations.accessToken(checkout.account()).orElseThrow();
-        return poster.getTransaction(checkout.account(), token, checkout.transactionId());
+        return receipts.read(checkout.account(), checkout.transactionId());
     }
 
     private static Loyalty.Check check(Checkout checkout) {

@@ -1,7 +1,5 @@
 package com.posterincust.checkout;
 
-import com.posterincust.installation.Installations;
-import com.posterincust.poster.PosterClient;
 import com.posterincust.poster.PosterReceipt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,17 +25,15 @@ public class ReceiptHints {
 
     private final CheckoutRepository checkouts;
     private final CheckoutCommands commands;
-    private final Installations installations;
-    private final PosterClient poster;
+    private final PosterReceipts receipts;
     private final ApplicationEventPublisher events;
     private final Counter ignoredReceipts;
 
-    public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, Installations installations,
-                        PosterClient poster, ApplicationEventPublisher events, MeterRegistry metrics) {
+    public ReceiptHints(CheckoutRepository checkouts, CheckoutCommands commands, PosterReceipts receipts,
+                        ApplicationEventPublisher events, MeterRegistry metrics) {
         this.checkouts = checkouts;
         this.commands = commands;
-        this.installations = installations;
-        this.poster = poster;
+        this.receipts = receipts;
         this.events = events;
         this.ignoredReceipts = Counter.builder("orchestrator.receipt.hints.ignored")
                 .description("Closed receipts of Poster's webhooks that settled no checkout: none named them, and "
@@ -46,11 +42,7 @@ public class ReceiptHints {
     }
 
     public void receiptChanged(String account, String transactionId) {
-        Optional<String> token = installations.accessToken(account);
-        if (token.isEmpty()) {
-            return;
-        }
-        Optional<PosterReceipt> receipt = poster.getTransaction(account, token.get(), transactionId);
+        Optional<PosterReceipt> receipt = receipts.readIfInstalled(account, transactionId);
         if (receipt.isEmpty()) {
             log.info("Receipt {} of {}: Poster does not know it", transactionId, account);
             return;

@@ -194,7 +194,7 @@ public class OwnerAccount {
             IdentifiedGuests.GuestName guest = checkout.customerId() == null ? null : guests.get(checkout.customerId());
             return new CheckoutLine(checkout.id(), checkout.createdAt(), checkout.tabletId(), checkout.transactionId(),
                     guest == null ? null : guest.name(), guest == null ? null : guest.maskedPhone(), checkout.total(),
-                    pointsOf(checkout), checkout.result() == null ? null : checkout.result().discount(),
+                    checkout.redeemedPoints(), checkout.result() == null ? null : checkout.result().discount(),
                     checkout.status(), attention(checkout, now, withIncident, dayChecks), ofIt,
                     CheckoutReturns.returnedAmount(ofIt));
         };
@@ -266,13 +266,5 @@ public class OwnerAccount {
     private String token(String account) {
         return installations.accessToken(account).orElseThrow(() -> new IllegalStateException(
                 "No access token for the installed account " + account));
-    }
-
-    /** The points inCust took for the sale: what it was told at finalizing, else what the reservation holds. */
-    private static BigDecimal pointsOf(Checkout checkout) {
-        if (checkout.finalizedBonus() != null) {
-            return checkout.finalizedBonus();
-        }
-        return checkout.result() == null ? null : checkout.result().bonusToApply();
     }
 }

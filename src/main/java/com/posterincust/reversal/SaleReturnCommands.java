@@ -118,8 +118,7 @@ public class SaleReturnCommands {
         runtime.createProcessInstanceByKey(SaleReturnProcess.KEY)
                 .businessKey(sale.id())
                 .setVariables(Variables.createVariables()
-                        .putValue(SaleReturnProcess.VAR_LABEL, sale.account() + " / register " + sale.tabletId()
-                                + " / order " + sale.orderId())
+                        .putValue(SaleReturnProcess.VAR_LABEL, sale.label())
                         .putValue(SaleReturnProcess.VAR_RETURN_ID, saleReturn.id()))
                 .execute();
         log.info("Checkout {}: return {} of {} reported by register {}", sale.id(), saleReturn.id(),

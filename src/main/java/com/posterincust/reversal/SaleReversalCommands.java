@@ -77,11 +77,10 @@ public class SaleReversalCommands {
         runtime.createProcessInstanceByKey(SaleReversalProcess.KEY)
                 .businessKey(checkoutId)
                 .setVariables(Variables.createVariables()
-                        .putValue(SaleReversalProcess.VAR_LABEL, checkout.account() + " / register "
-                                + checkout.tabletId() + " / order " + checkout.orderId())
+                        .putValue(SaleReversalProcess.VAR_LABEL, checkout.label())
                         .putValue(SaleReversalProcess.VAR_REASON, reason)
                         .putValue(SaleReversalProcess.VAR_GUEST, checkout.customerId())
-                        .putValue(SaleReversalProcess.VAR_REDEEMED, plain(redeemed(checkout)))
+                        .putValue(SaleReversalProcess.VAR_REDEEMED, plain(checkout.redeemedPoints()))
                         .putValue(SaleReversalProcess.VAR_EARNED,
                                 plain(checkout.offer() == null ? null : checkout.offer().bonusesToAdd()))
                         .putValue(SaleReversalProcess.VAR_INCUST_TRANSACTION, checkout.incustTransactionId()))
@@ -101,14 +100,6 @@ public class SaleReversalCommands {
                 : "The sale's reversal was asked for on " + earlier.requestedAt() + " by " + earlier.requestedBy()
                 + " (\"" + earlier.reason() + "\"); the checkout is " + checkout.status();
         return new Requested.WrongState(checkout, detail);
-    }
-
-    /** What inCust was told the receipt paid in bonus points; before that field existed, what was reserved. */
-    private static BigDecimal redeemed(Checkout checkout) {
-        if (checkout.finalizedBonus() != null) {
-            return checkout.finalizedBonus();
-        }
-        return checkout.result() == null ? null : checkout.result().bonusToApply();
     }
 
     private static String plain(BigDecimal amount) {
