@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const MODULES = ['i18n', 'format', 'flow', 'store', 'api', 'outbox', 'returns', 'views', 'app'];
+const MODULES = ['texts-en', 'texts-ua', 'texts-ru', 'texts-pl', 'i18n', 'format', 'flow', 'statuses', 'store', 'api', 'outbox', 'returns', 'views', 'session', 'attempts',
+  'guest', 'redeem', 'pay', 'app'];
 const HEADER = `/*
  * inCust for Poster: the register app. Poster loads this one file into every register (web, Windows, Android, iOS)
  * and runs it next to its own screens; it reaches the checkout orchestrator through Poster.makeRequest, which signs

@@ -5,9 +5,7 @@
  */
 (function () {
 'use strict';
-const LANGUAGES = ['en', 'ua', 'ru', 'pl'];
-const TEXTS = {
-en: {
+var TEXTS_EN = {
 menu: 'inCust: Choose customer',
 openOrderFirst: 'Open an order first.',
 attachFailed: 'The guest could not be attached to the order.',
@@ -107,9 +105,10 @@ errorCustomer: 'inCust does not know this guest.',
 errorNotBound: 'This register is not bound to inCust.',
 errorSignature: 'Poster did not sign this request as expected: restart the register app.',
 errorRedemption: 'inCust refused the redemption.',
-errorRefused: 'inCust refused this.'
-},
-ua: {
+errorRefused: 'inCust refused this.',
+unknownStatus: 'inCust answered with a state this app does not know yet. Try again, or go on without inCust.'
+};
+var TEXTS_UA = {
 menu: 'inCust: Обрати клієнта',
 openOrderFirst: 'Спершу відкрийте замовлення.',
 attachFailed: 'Не вдалося додати гостя до замовлення.',
@@ -209,9 +208,10 @@ errorCustomer: 'inCust не знає цього гостя.',
 errorNotBound: 'Ця каса не прив’язана до inCust.',
 errorSignature: 'Poster підписав цей запит не так, як очікувалось: перезапустіть застосунок каси.',
 errorRedemption: 'inCust відмовив у списанні.',
-errorRefused: 'inCust відмовив.'
-},
-ru: {
+errorRefused: 'inCust відмовив.',
+unknownStatus: 'inCust відповів станом, якого цей застосунок ще не знає. Спробуйте ще раз або продовжуйте без inCust.'
+};
+var TEXTS_RU = {
 menu: 'inCust: Выбрать клиента',
 openOrderFirst: 'Сначала откройте заказ.',
 attachFailed: 'Не удалось добавить гостя к заказу.',
@@ -311,9 +311,10 @@ errorCustomer: 'inCust не знает этого гостя.',
 errorNotBound: 'Эта касса не привязана к inCust.',
 errorSignature: 'Poster подписал этот запрос не так, как ожидалось: перезапустите приложение кассы.',
 errorRedemption: 'inCust отказал в списании.',
-errorRefused: 'inCust отказал.'
-},
-pl: {
+errorRefused: 'inCust отказал.',
+unknownStatus: 'inCust ответил состоянием, которого это приложение ещё не знает. Попробуйте ещё раз или продолжайте без inCust.'
+};
+var TEXTS_PL = {
 menu: 'inCust: Wybierz klienta',
 openOrderFirst: 'Najpierw otwórz zamówienie.',
 attachFailed: 'Nie udało się dodać gościa do zamówienia.',
@@ -413,9 +414,11 @@ errorCustomer: 'inCust nie zna tego gościa.',
 errorNotBound: 'Ta kasa nie jest powiązana z inCust.',
 errorSignature: 'Poster podpisał to żądanie inaczej, niż oczekiwano: uruchom ponownie aplikację kasy.',
 errorRedemption: 'inCust odmówił wykorzystania punktów.',
-errorRefused: 'inCust odmówił.'
-}
+errorRefused: 'inCust odmówił.',
+unknownStatus: 'inCust odpowiedział stanem, którego ta aplikacja jeszcze nie zna. Spróbuj ponownie albo kontynuuj bez inCust.'
 };
+const LANGUAGES = ['en', 'ua', 'ru', 'pl'];
+const TEXTS = { en: TEXTS_EN, ua: TEXTS_UA, ru: TEXTS_RU, pl: TEXTS_PL };
 function languageOf(settings) {
 var lang = settings && settings.lang ? String(settings.lang).toLowerCase() : 'en';
 if (lang === 'uk') {
@@ -545,6 +548,22 @@ return lastTry && !expired ? 'exhaustedTitle' : 'expiredTitle';
 function fieldOf(path) {
 var name = String(path || '');
 return name.indexOf('identifier') === 0 ? 'identifier' : name.split('.')[0];
+}
+var CHECKOUT_STATUSES = ['AWAITING_REDEMPTION', 'AWAITING_CONFIRMATION', 'AWAITING_ORDER_CLOSE', 'FINALIZING',
+'COMPLETED', 'CANCELLED', 'EXPIRED', 'REVERSING', 'REVERSED'];
+var UNKNOWN_STATUS_ASKS = 3;
+var UNKNOWN_STATUS_WAIT_MS = 1000;
+function stepOf(status, askedAlready) {
+switch (status) {
+case 'AWAITING_REDEMPTION': return { step: 'redeem' };
+case 'AWAITING_CONFIRMATION': return { step: 'code' };
+case 'AWAITING_ORDER_CLOSE': return { step: 'apply' };
+case 'CANCELLED': case 'EXPIRED': return { step: 'again' };
+case 'FINALIZING': case 'COMPLETED': case 'REVERSING': case 'REVERSED': return { step: 'done' };
+default:
+return (askedAlready || 0) < UNKNOWN_STATUS_ASKS ? { step: 'ask', wait: UNKNOWN_STATUS_WAIT_MS }
+: { step: 'unknown' };
+}
 }
 var STORE_PREFIX = 'incust.';
 var ORDER_STATE_HOURS = 12;
@@ -944,13 +963,19 @@ stopTicking();
 popupOpen = false;
 Poster.interface.closePopup();
 }
-var PREVIEW_DELAY_MS = 300;
 var lang = 'en';
 var t = translator('en');
 var connection = { status: 'UNKNOWN' };
 var guests = {};
 var flow = 0;
-var releasedHolds = {};
+function useLanguage(settings) {
+lang = languageOf(settings);
+t = translator(lang);
+}
+function newFlow() {
+flow += 1;
+return flow;
+}
 function money(value) {
 return moneyText(value, lang);
 }
@@ -999,6 +1024,73 @@ return;
 }
 show(null, el('h2', null, title), el('p', { 'class': 'error', role: 'alert' }, problemText(t, answer)),
 el.apply(null, ['div', { 'class': 'actions' }].concat(actions)));
+}
+function guestName(orderId) {
+return (guests[orderId] && guests[orderId].name) || t('theGuest');
+}
+function once(fn) {
+var called = false;
+return function () {
+if (!called) {
+called = true;
+fn();
+}
+};
+}
+function stillCurrent(myFlow) {
+return myFlow === flow;
+}
+function printOnReceipt(orderId, text) {
+try {
+Promise.resolve(Poster.orders.setPrintText(orderId, text)).catch(function () { return null; });
+} catch (notOffered) {
+return;
+}
+}
+function remember(orderId, status, checkoutId, sale) {
+var state = orderState(orderId);
+if (state.checkout) {
+state.checkout.status = status;
+if (checkoutId) {
+state.checkout.checkoutId = checkoutId;
+}
+if (sale) {
+state.sale = { earned: sale.earned, before: sale.before };
+}
+saveOrderState(orderId, state);
+}
+}
+function newAttempt(orderId) {
+var state = orderState(orderId);
+state.attempt += 1;
+state.checkout = null;
+state.sale = null;
+saveOrderState(orderId, state);
+}
+function cancelCheckout(orderId) {
+var state = orderState(orderId);
+if (state.checkout && state.checkout.checkoutId) {
+enqueue('/checkouts/' + encodeURIComponent(state.checkout.checkoutId) + '/cancel', {});
+}
+}
+function abandon(orderId) {
+newFlow();
+cancelCheckout(orderId);
+newAttempt(orderId);
+}
+function undo(orderId, state) {
+var checkout = state.checkout;
+if (!checkout) {
+return;
+}
+if (checkout.checkoutId) {
+enqueue('/checkouts/' + encodeURIComponent(checkout.checkoutId) + '/cancel', {});
+}
+if (checkout.bonusApplied) {
+Poster.orders.setOrderBonus(orderId, 0);
+printOnReceipt(orderId, '');
+}
+newAttempt(orderId);
 }
 function activeOrder() {
 return Promise.resolve(Poster.orders.getActive()).then(function (answer) {
@@ -1189,8 +1281,146 @@ return id ? setClient(id) : null;
 notify(t('attachFailed'));
 });
 }
-function guestName(orderId) {
-return (guests[orderId] && guests[orderId].name) || t('theGuest');
+var PREVIEW_DELAY_MS = 300;
+var releasedHolds = {};
+function showRedeem(sale, checkoutId, offer, again) {
+var order = sale.order;
+var refusal = again && again.refusal;
+var kept = (again && again.typed) || { bonus: '', codes: [] };
+var max = Number(offer.maxRedeemableBonus || 0);
+var bonus = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: kept.bonus });
+var pays = el('span', { 'class': 'figure', 'data-field': 'total-to-pay' }, money(offer.totalToPay));
+var earns = el('span', { 'data-field': 'bonuses-to-add' }, money(offer.bonusesToAdd));
+var discount = el('span', { 'data-field': 'discount' }, money(offer.discount));
+var calculating = el('p', { 'class': 'note calculating', role: 'status' });
+var figures = { discount: offer.discount, bonusesToAdd: offer.bonusesToAdd, totalToPay: offer.totalToPay };
+var coupons = (offer.coupons || []).map(function (coupon) {
+var box = el('input', { type: 'checkbox', value: coupon.code, id: 'incust-coupon-' + coupon.code,
+checked: kept.codes.indexOf(coupon.code) >= 0 });
+return { code: coupon.code, box: box, line: el('label', { 'class': 'coupon', 'for': 'incust-coupon-' + coupon.code },
+box, coupon.title + ' (' + coupon.code + ')') };
+});
+var choice = function () {
+var points = readPoints(bonus.value, max);
+var codes = coupons.filter(function (coupon) {
+return coupon.box.checked;
+}).map(function (coupon) {
+return coupon.code;
+});
+return { points: points, codes: codes, typed: { bonus: bonus.value, codes: codes } };
+};
+var asked = 0;
+var timer = null;
+var preview = function () {
+clearTimeout(timer);
+var now = choice();
+markField(bonus, now.points.error ? t(now.points.error, { max: money(max) }) : '');
+if (now.points.error) {
+return;
+}
+timer = setTimeout(function () {
+var mine = ++asked;
+calculating.textContent = t('calculating');
+call('post', '/checkouts/' + encodeURIComponent(checkoutId) + '/preview', redemptionOf(now))
+.then(function (answer) {
+if (mine !== asked || !stillCurrent(sale.myFlow)) {
+return;
+}
+calculating.textContent = answer.ok ? '' : problemText(t, answer);
+if (answer.ok) {
+figures = answer.data;
+pays.textContent = money(figures.totalToPay);
+earns.textContent = money(figures.bonusesToAdd);
+discount.textContent = money(figures.discount);
+} else if (answer.code === 400 && answer.data.errors) {
+markField(bonus, answer.data.errors[0].message);
+}
+});
+}, PREVIEW_DELAY_MS);
+};
+bonus.oninput = preview;
+coupons.forEach(function (coupon) {
+coupon.box.onchange = preview;
+});
+var redeem = function (redemption, earned, typedNow) {
+showBusy(t('reserving'), sale.withoutIncust);
+call('post', '/checkouts/' + encodeURIComponent(checkoutId) + '/redemption', redemption).then(function (answer) {
+if (!stillCurrent(sale.myFlow)) {
+return;
+}
+var earnings = { earned: earned, before: offer.bonusBalance };
+if (answer.ok && answer.data.status === 'AWAITING_CONFIRMATION') {
+remember(order.id, 'AWAITING_CONFIRMATION', null, earnings);
+showCode(sale, checkoutId, answer.data.confirmation || {}, '');
+} else if (answer.ok) {
+applyAndGo(order, answer.data.result, earnings, sale.goOn);
+} else if (answer.code === 400 || answer.code === 422) {
+showRedeem(sale, checkoutId, offer, { refusal: answer, typed: typedNow });
+} else if (answer.code === 409) {
+route(sale, checkoutId, {});
+} else {
+showTrouble(t('unavailableTitle'), answer, [
+button(t('tryAgain'), function () { redeem(redemption, earned, typedNow); }, 'primary'),
+button(t('continueWithout'), sale.withoutIncust)], sale.withoutIncust);
+}
+});
+};
+var proceed = function () {
+var now = choice();
+if (now.points.error) {
+markField(bonus, t(now.points.error, { max: money(max) }));
+bonus.focus();
+return;
+}
+var redemption = redemptionOf(now);
+redeem(redemption, redemption.bonusPoints || redemption.couponCodes ? figures.bonusesToAdd : offer.bonusesToAdd,
+now.typed);
+};
+var payWithout = function () { redeem({}, offer.bonusesToAdd, choice().typed); };
+var noPoints = max <= 0;
+var nothing = noPoints && !coupons.length;
+var fields = noPoints ? null : field('incust-bonus', t('bonusLabel', { max: money(max) }), bonus);
+var refusedFields = (refusal && refusal.data && refusal.data.errors) || [];
+var released = releasedHolds[order.id];
+delete releasedHolds[order.id];
+show(nothing ? payWithout : proceed, el('h2', null, t('redeemTitle', { name: guestName(order.id) })),
+released ? el('p', { 'class': 'note', role: 'status', 'data-field': 'hold-released' }, t('holdReleased')) : null,
+el('table', null,
+el('tr', null, el('td', null, t('bonusPoints')), el('td', { 'class': 'num' }, money(offer.bonusBalance))),
+el('tr', null, el('td', null, t('mayPay')), el('td', { 'class': 'num', 'data-field': 'max-redeemable' }, money(max))),
+el('tr', null, el('td', null, t('discount')), el('td', { 'class': 'num' }, discount)),
+el('tr', null, el('td', null, t('earns')), el('td', { 'class': 'num' }, earns))),
+fields,
+noPoints ? el('p', { 'class': 'note', 'data-field': 'nothing-to-redeem' },
+t(nothing ? 'nothingToRedeem' : 'noPointsCoupon')) : null,
+coupons.length ? el('div', null, el('label', null, t('coupons'))) : null,
+coupons.length ? el.apply(null, ['div', null].concat(coupons.map(function (coupon) {
+return coupon.line;
+}))) : null,
+el('p', null, t('guestPays') + ': ', pays, '\u00a0' + currency()),
+calculating,
+refusal ? el('p', { 'class': 'error', role: 'alert' }, problemText(t, refusal)) : null,
+el('div', { 'class': 'actions' }, nothing ? submit(t('payWithout')) : submit(t('continue')),
+nothing ? null : button(t('payWithout'), payWithout),
+button(t('continueWithout'), sale.withoutIncust, 'quiet')));
+refusedFields.forEach(function (error) {
+if (fieldOf(error.field) === 'bonusPoints') {
+markField(bonus, error.message);
+}
+});
+if (kept.bonus || kept.codes.length) {
+preview();
+}
+}
+function redemptionOf(choice) {
+var redemption = {};
+if (choice.points.value > 0) {
+redemption.bonusPoints = choice.points.value;
+}
+if (choice.codes.length) {
+redemption.couponCodes = choice.codes;
+}
+return redemption;
 }
 function onBeforeOrderClose(data, next) {
 var order = data && data.order;
@@ -1200,7 +1430,7 @@ next();
 return;
 }
 openPopup();
-var myFlow = ++flow;
+var myFlow = newFlow();
 var goOn = once(function () {
 closePopup();
 next();
@@ -1210,19 +1440,7 @@ abandon(order.id);
 goOn();
 };
 showBusy(t('askingRedeem', { name: guestName(order.id) }), withoutIncust);
-startCheckout(order, myFlow, goOn, withoutIncust);
-}
-function once(fn) {
-var called = false;
-return function () {
-if (!called) {
-called = true;
-fn();
-}
-};
-}
-function stillCurrent(myFlow) {
-return myFlow === flow;
+startCheckout({ order: order, myFlow: myFlow, goOn: goOn, withoutIncust: withoutIncust });
 }
 function productLines(order) {
 var products = order.products || [];
@@ -1279,7 +1497,8 @@ currency: extras().incust_currency || (Poster.settings && Poster.settings.curren
 };
 });
 }
-function startCheckout(order, myFlow, goOn, withoutIncust) {
+function startCheckout(sale) {
+var order = sale.order;
 var state = orderState(order.id);
 var prepared = state.checkout && state.checkout.body ? Promise.resolve(state.checkout)
 : checkoutBody(order, state.guest).then(function (body) {
@@ -1291,7 +1510,7 @@ return attempt;
 });
 prepared.then(function (attempt) {
 return call('post', '/checkouts', attempt.body, ['Idempotency-Key: ' + attempt.key]).then(function (answer) {
-if (!stillCurrent(myFlow)) {
+if (!stillCurrent(sale.myFlow)) {
 return;
 }
 if (answer.ok) {
@@ -1299,192 +1518,65 @@ var latest = orderState(order.id);
 latest.checkout.checkoutId = answer.data.checkoutId;
 latest.checkout.status = answer.data.status;
 saveOrderState(order.id, latest);
-route(order, answer.data.checkoutId, answer.data.status, answer.data.offer, myFlow, goOn, withoutIncust);
+route(sale, answer.data.checkoutId, { status: answer.data.status, offer: answer.data.offer });
 } else if (answer.slug === 'idempotency-conflict') {
 newAttempt(order.id);
-startCheckout(order, myFlow, goOn, withoutIncust);
+startCheckout(sale);
 } else {
 showTrouble(t('cannotTake'), answer, [
 answer.code === 0 || answer.code >= 500 ? button(t('tryAgain'), function () {
-startCheckout(order, myFlow, goOn, withoutIncust);
+startCheckout(sale);
 }, 'primary') : null,
-button(t('continueWithout'), withoutIncust)], withoutIncust);
+button(t('continueWithout'), sale.withoutIncust)], sale.withoutIncust);
 }
 });
 });
 }
-function route(order, checkoutId, status, offer, myFlow, goOn, withoutIncust) {
-if (status === 'AWAITING_REDEMPTION' && offer) {
-showRedeem(order, checkoutId, offer, myFlow, goOn, withoutIncust);
-return;
+function route(sale, checkoutId, known) {
+var next = stepOf(known.status, known.asked);
+if (next.step === 'redeem' && known.offer) {
+showRedeem(sale, checkoutId, known.offer);
+} else if (next.step === 'code' && known.confirmation) {
+showCode(sale, checkoutId, known.confirmation, '');
+} else if (next.step === 'apply' && known.result !== undefined) {
+applyAndGo(sale.order, known.result, null, sale.goOn);
+} else if (next.step === 'again') {
+newAttempt(sale.order.id);
+startCheckout(sale);
+} else if (next.step === 'done') {
+sale.goOn();
+} else if (next.step === 'unknown') {
+showUnknownStatus(sale, checkoutId);
+} else {
+var unknown = known.status && next.step === 'ask';
+setTimeout(function () {
+askWhereItStands(sale, checkoutId, unknown ? (known.asked || 0) + 1 : (known.asked || 0));
+}, unknown ? next.wait : 0);
 }
-if (status === 'CANCELLED' || status === 'EXPIRED') {
-newAttempt(order.id);
-startCheckout(order, myFlow, goOn, withoutIncust);
-return;
 }
-if (status === 'FINALIZING' || status === 'COMPLETED' || status === 'REVERSING' || status === 'REVERSED') {
-goOn();
-return;
-}
+function askWhereItStands(sale, checkoutId, asked) {
 call('get', '/checkouts/' + encodeURIComponent(checkoutId)).then(function (answer) {
-if (!stillCurrent(myFlow)) {
+if (!stillCurrent(sale.myFlow)) {
 return;
 }
 if (!answer.ok) {
-showTrouble(t('unavailableTitle'), answer, [button(t('continueWithout'), withoutIncust)], withoutIncust);
+showTrouble(t('unavailableTitle'), answer, [button(t('continueWithout'), sale.withoutIncust)],
+sale.withoutIncust);
 return;
 }
 var checkout = answer.data;
-if (checkout.status === 'AWAITING_CONFIRMATION') {
-showCode(order, checkoutId, checkout.confirmation || {}, '', myFlow, goOn, withoutIncust);
-} else if (checkout.status === 'AWAITING_ORDER_CLOSE') {
-applyAndGo(order, checkout.result, null, goOn);
-} else if (checkout.status === 'AWAITING_REDEMPTION') {
-showRedeem(order, checkoutId, checkout.offer, myFlow, goOn, withoutIncust);
-} else {
-route(order, checkoutId, checkout.status, null, myFlow, goOn, withoutIncust);
-}
+route(sale, checkoutId, { status: checkout.status, offer: checkout.offer,
+confirmation: checkout.confirmation || {}, result: checkout.result, asked: asked });
 });
 }
-function showRedeem(order, checkoutId, offer, myFlow, goOn, withoutIncust, refusal, typed) {
-var kept = typed || { bonus: '', codes: [] };
-var max = Number(offer.maxRedeemableBonus || 0);
-var bonus = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: kept.bonus });
-var pays = el('span', { 'class': 'figure', 'data-field': 'total-to-pay' }, money(offer.totalToPay));
-var earns = el('span', { 'data-field': 'bonuses-to-add' }, money(offer.bonusesToAdd));
-var discount = el('span', { 'data-field': 'discount' }, money(offer.discount));
-var calculating = el('p', { 'class': 'note calculating', role: 'status' });
-var figures = { discount: offer.discount, bonusesToAdd: offer.bonusesToAdd, totalToPay: offer.totalToPay };
-var coupons = (offer.coupons || []).map(function (coupon) {
-var box = el('input', { type: 'checkbox', value: coupon.code, id: 'incust-coupon-' + coupon.code,
-checked: kept.codes.indexOf(coupon.code) >= 0 });
-return { code: coupon.code, box: box, line: el('label', { 'class': 'coupon', 'for': 'incust-coupon-' + coupon.code },
-box, coupon.title + ' (' + coupon.code + ')') };
-});
-var choice = function () {
-var points = readPoints(bonus.value, max);
-var codes = coupons.filter(function (coupon) {
-return coupon.box.checked;
-}).map(function (coupon) {
-return coupon.code;
-});
-return { points: points, codes: codes, typed: { bonus: bonus.value, codes: codes } };
-};
-var asked = 0;
-var timer = null;
-var preview = function () {
-clearTimeout(timer);
-var now = choice();
-markField(bonus, now.points.error ? t(now.points.error, { max: money(max) }) : '');
-if (now.points.error) {
-return;
+function showUnknownStatus(sale, checkoutId) {
+show(null, el('h2', null, t('unavailableTitle')), el('p', { 'class': 'error', role: 'alert' }, t('unknownStatus')),
+el('div', { 'class': 'actions' },
+button(t('tryAgain'), function () { askWhereItStands(sale, checkoutId, 0); }, 'primary'),
+button(t('continueWithout'), sale.withoutIncust)));
 }
-timer = setTimeout(function () {
-var mine = ++asked;
-calculating.textContent = t('calculating');
-call('post', '/checkouts/' + encodeURIComponent(checkoutId) + '/preview', redemptionOf(now))
-.then(function (answer) {
-if (mine !== asked || !stillCurrent(myFlow)) {
-return;
-}
-calculating.textContent = answer.ok ? '' : problemText(t, answer);
-if (answer.ok) {
-figures = answer.data;
-pays.textContent = money(figures.totalToPay);
-earns.textContent = money(figures.bonusesToAdd);
-discount.textContent = money(figures.discount);
-} else if (answer.code === 400 && answer.data.errors) {
-markField(bonus, answer.data.errors[0].message);
-}
-});
-}, PREVIEW_DELAY_MS);
-};
-bonus.oninput = preview;
-coupons.forEach(function (coupon) {
-coupon.box.onchange = preview;
-});
-var redeem = function (redemption, earned, typedNow) {
-showBusy(t('reserving'), withoutIncust);
-call('post', '/checkouts/' + encodeURIComponent(checkoutId) + '/redemption', redemption).then(function (answer) {
-if (!stillCurrent(myFlow)) {
-return;
-}
-var sale = { earned: earned, before: offer.bonusBalance };
-if (answer.ok && answer.data.status === 'AWAITING_CONFIRMATION') {
-remember(order.id, 'AWAITING_CONFIRMATION', null, sale);
-showCode(order, checkoutId, answer.data.confirmation || {}, '', myFlow, goOn, withoutIncust);
-} else if (answer.ok) {
-applyAndGo(order, answer.data.result, sale, goOn);
-} else if (answer.code === 400 || answer.code === 422) {
-showRedeem(order, checkoutId, offer, myFlow, goOn, withoutIncust, answer, typedNow);
-} else if (answer.code === 409) {
-route(order, checkoutId, null, null, myFlow, goOn, withoutIncust);
-} else {
-showTrouble(t('unavailableTitle'), answer, [
-button(t('tryAgain'), function () { redeem(redemption, earned, typedNow); }, 'primary'),
-button(t('continueWithout'), withoutIncust)], withoutIncust);
-}
-});
-};
-var proceed = function () {
-var now = choice();
-if (now.points.error) {
-markField(bonus, t(now.points.error, { max: money(max) }));
-bonus.focus();
-return;
-}
-var redemption = redemptionOf(now);
-redeem(redemption, redemption.bonusPoints || redemption.couponCodes ? figures.bonusesToAdd : offer.bonusesToAdd,
-now.typed);
-};
-var payWithout = function () { redeem({}, offer.bonusesToAdd, choice().typed); };
-var noPoints = max <= 0;
-var nothing = noPoints && !coupons.length;
-var fields = noPoints ? null : field('incust-bonus', t('bonusLabel', { max: money(max) }), bonus);
-var refusedFields = (refusal && refusal.data && refusal.data.errors) || [];
-var released = releasedHolds[order.id];
-delete releasedHolds[order.id];
-show(nothing ? payWithout : proceed, el('h2', null, t('redeemTitle', { name: guestName(order.id) })),
-released ? el('p', { 'class': 'note', role: 'status', 'data-field': 'hold-released' }, t('holdReleased')) : null,
-el('table', null,
-el('tr', null, el('td', null, t('bonusPoints')), el('td', { 'class': 'num' }, money(offer.bonusBalance))),
-el('tr', null, el('td', null, t('mayPay')), el('td', { 'class': 'num', 'data-field': 'max-redeemable' }, money(max))),
-el('tr', null, el('td', null, t('discount')), el('td', { 'class': 'num' }, discount)),
-el('tr', null, el('td', null, t('earns')), el('td', { 'class': 'num' }, earns))),
-fields,
-noPoints ? el('p', { 'class': 'note', 'data-field': 'nothing-to-redeem' },
-t(nothing ? 'nothingToRedeem' : 'noPointsCoupon')) : null,
-coupons.length ? el('div', null, el('label', null, t('coupons'))) : null,
-coupons.length ? el.apply(null, ['div', null].concat(coupons.map(function (coupon) {
-return coupon.line;
-}))) : null,
-el('p', null, t('guestPays') + ': ', pays, '\u00a0' + currency()),
-calculating,
-refusal ? el('p', { 'class': 'error', role: 'alert' }, problemText(t, refusal)) : null,
-el('div', { 'class': 'actions' }, nothing ? submit(t('payWithout')) : submit(t('continue')),
-nothing ? null : button(t('payWithout'), payWithout),
-button(t('continueWithout'), withoutIncust, 'quiet')));
-refusedFields.forEach(function (error) {
-if (fieldOf(error.field) === 'bonusPoints') {
-markField(bonus, error.message);
-}
-});
-if (kept.bonus || kept.codes.length) {
-preview();
-}
-}
-function redemptionOf(choice) {
-var redemption = {};
-if (choice.points.value > 0) {
-redemption.bonusPoints = choice.points.value;
-}
-if (choice.codes.length) {
-redemption.couponCodes = choice.codes;
-}
-return redemption;
-}
-function showCode(order, checkoutId, confirmation, message, myFlow, goOn, withoutIncust) {
+function showCode(sale, checkoutId, confirmation, message) {
+var order = sale.order;
 var input = el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '8' });
 var expiry = el('span', { 'data-field': 'expires-in' }, '');
 var confirm = function () {
@@ -1494,47 +1586,47 @@ markField(input, t('codeDigits'));
 input.focus();
 return;
 }
-showBusy(t('checkingCode'), withoutIncust);
+showBusy(t('checkingCode'), sale.withoutIncust);
 call('post', '/checkouts/' + encodeURIComponent(checkoutId) + '/confirmation', { code: code })
 .then(function (answer) {
-if (!stillCurrent(myFlow)) {
+if (!stillCurrent(sale.myFlow)) {
 return;
 }
 if (answer.ok) {
-applyAndGo(order, answer.data.result, orderState(order.id).sale, goOn);
+applyAndGo(order, answer.data.result, orderState(order.id).sale, sale.goOn);
 } else if (answer.slug === 'wrong-code') {
 var left = Object.assign({}, confirmation, { attemptsLeft: answer.data.attemptsLeft });
-showCode(order, checkoutId, left, t('wrongCode'), myFlow, goOn, withoutIncust);
+showCode(sale, checkoutId, left, t('wrongCode'));
 } else if (answer.slug === 'confirmation-expired') {
 newAttempt(order.id);
 show(null, el('h2', null, t(endOfCodeTitle(confirmation, Date.now()))),
 el('p', { 'class': 'error', role: 'alert' }, t('codeGone')),
 el('div', { 'class': 'actions' },
-button(t('payWithout'), function () { payWithoutBonuses(order, myFlow, goOn, withoutIncust); },
+button(t('payWithout'), function () { payWithoutBonuses(sale); },
 'primary'),
-button(t('continueWithout'), withoutIncust)));
+button(t('continueWithout'), sale.withoutIncust)));
 } else if (answer.code === 409) {
-route(order, checkoutId, null, null, myFlow, goOn, withoutIncust);
+route(sale, checkoutId, {});
 } else {
-showCode(order, checkoutId, confirmation, problemText(t, answer), myFlow, goOn, withoutIncust);
+showCode(sale, checkoutId, confirmation, problemText(t, answer));
 }
 });
 };
 var resend = function () {
 call('post', '/checkouts/' + encodeURIComponent(checkoutId) + '/confirmation/resend').then(function (answer) {
-if (!stillCurrent(myFlow)) {
+if (!stillCurrent(sale.myFlow)) {
 return;
 }
-showCode(order, checkoutId, answer.ok ? (answer.data.confirmation || confirmation) : confirmation,
-answer.ok ? t('newCodeSent') : problemText(t, answer), myFlow, goOn, withoutIncust);
+showCode(sale, checkoutId, answer.ok ? (answer.data.confirmation || confirmation) : confirmation,
+answer.ok ? t('newCodeSent') : problemText(t, answer));
 });
 };
 var cancel = function () {
-showBusy(t('cancelling'), withoutIncust);
+showBusy(t('cancelling'), sale.withoutIncust);
 releasedHolds[order.id] = true;
 cancelCheckout(order.id);
 newAttempt(order.id);
-startCheckout(order, myFlow, goOn, withoutIncust);
+startCheckout(sale);
 };
 var channel = confirmation.channel === 'EMAIL' ? t('channelEmail') : t('channelPhone');
 show(confirm, el('h2', null, t('codeTitle')),
@@ -1553,8 +1645,9 @@ expiry.textContent = countdown(until, Date.now());
 });
 }
 }
-function payWithoutBonuses(order, myFlow, goOn, withoutIncust) {
-showBusy(t('asking'), withoutIncust);
+function payWithoutBonuses(sale) {
+var order = sale.order;
+showBusy(t('asking'), sale.withoutIncust);
 var state = orderState(order.id);
 var offered = null;
 checkoutBody(order, state.guest).then(function (body) {
@@ -1563,28 +1656,28 @@ latest.checkout = { key: order.id + '-' + latest.attempt, body: body, checkoutId
 saveOrderState(order.id, latest);
 return call('post', '/checkouts', body, ['Idempotency-Key: ' + latest.checkout.key]);
 }).then(function (created) {
-if (!stillCurrent(myFlow)) {
+if (!stillCurrent(sale.myFlow)) {
 return null;
 }
 if (!created.ok) {
-showTrouble(t('unavailableTitle'), created, [button(t('continueWithout'), withoutIncust)], withoutIncust);
+showTrouble(t('unavailableTitle'), created, [button(t('continueWithout'), sale.withoutIncust)], sale.withoutIncust);
 return null;
 }
 offered = created.data.offer || {};
 remember(order.id, created.data.status, created.data.checkoutId);
 return call('post', '/checkouts/' + encodeURIComponent(created.data.checkoutId) + '/redemption', {});
 }).then(function (answer) {
-if (!answer || !stillCurrent(myFlow)) {
+if (!answer || !stillCurrent(sale.myFlow)) {
 return;
 }
 if (answer.ok) {
-applyAndGo(order, answer.data.result, { earned: offered.bonusesToAdd, before: offered.bonusBalance }, goOn);
+applyAndGo(order, answer.data.result, { earned: offered.bonusesToAdd, before: offered.bonusBalance }, sale.goOn);
 } else {
-showTrouble(t('unavailableTitle'), answer, [button(t('continueWithout'), withoutIncust)], withoutIncust);
+showTrouble(t('unavailableTitle'), answer, [button(t('continueWithout'), sale.withoutIncust)], sale.withoutIncust);
 }
 });
 }
-function applyAndGo(order, result, sale, goOn) {
+function applyAndGo(order, result, earnings, goOn) {
 var points = Number((result && result.bonusToApply) || 0);
 var coupon = Number((result && result.discount) || 0);
 var applied = amount(points + coupon);
@@ -1594,49 +1687,11 @@ state.checkout.status = 'AWAITING_ORDER_CLOSE';
 state.checkout.bonusApplied = applied;
 saveOrderState(order.id, state);
 }
-var earned = sale ? sale.earned : null;
+var earned = earnings ? earnings.earned : null;
 var text = receiptText(t, lang, { points: points, discount: coupon, earned: earned,
-balance: balanceAfter(sale ? sale.before : null, points, earned) });
+balance: balanceAfter(earnings ? earnings.before : null, points, earned) });
 printOnReceipt(order.id, text);
 Promise.resolve(Poster.orders.setOrderBonus(order.id, applied)).then(goOn, goOn);
-}
-function printOnReceipt(orderId, text) {
-try {
-Promise.resolve(Poster.orders.setPrintText(orderId, text)).catch(function () { return null; });
-} catch (notOffered) {
-return;
-}
-}
-function remember(orderId, status, checkoutId, sale) {
-var state = orderState(orderId);
-if (state.checkout) {
-state.checkout.status = status;
-if (checkoutId) {
-state.checkout.checkoutId = checkoutId;
-}
-if (sale) {
-state.sale = { earned: sale.earned, before: sale.before };
-}
-saveOrderState(orderId, state);
-}
-}
-function newAttempt(orderId) {
-var state = orderState(orderId);
-state.attempt += 1;
-state.checkout = null;
-state.sale = null;
-saveOrderState(orderId, state);
-}
-function cancelCheckout(orderId) {
-var state = orderState(orderId);
-if (state.checkout && state.checkout.checkoutId) {
-enqueue('/checkouts/' + encodeURIComponent(state.checkout.checkoutId) + '/cancel', {});
-}
-}
-function abandon(orderId) {
-flow += 1;
-cancelCheckout(orderId);
-newAttempt(orderId);
 }
 function shownBonus(order, applied) {
 var fields = ['payedBonus', 'approvedBonus', 'platformDiscount'];
@@ -1669,20 +1724,6 @@ total: amount(order.total || 0)
 });
 forgetOrder(order.id);
 }
-function undo(orderId, state) {
-var checkout = state.checkout;
-if (!checkout) {
-return;
-}
-if (checkout.checkoutId) {
-enqueue('/checkouts/' + encodeURIComponent(checkout.checkoutId) + '/cancel', {});
-}
-if (checkout.bonusApplied) {
-Poster.orders.setOrderBonus(orderId, 0);
-printOnReceipt(orderId, '');
-}
-newAttempt(orderId);
-}
 function onOrderProductChange(data) {
 var orderId = data && data.order ? data.order.id : null;
 var state = orderId ? store.get('order.' + orderId) : null;
@@ -1706,8 +1747,7 @@ saveOrderState(orderId, latest);
 delete guests[orderId];
 }
 function start() {
-lang = languageOf(Poster.settings);
-t = translator(lang);
+useLanguage(Poster.settings);
 var style = document.createElement('style');
 style.textContent = CSS;
 document.head.appendChild(style);

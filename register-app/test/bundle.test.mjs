@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'acorn';
 import { build } from '../build.mjs';
 
@@ -17,4 +17,12 @@ test('bundle.js parses as ES2017, what older registers run', () => {
 test('bundle.js stays small', () => {
   // four languages of texts, Cyrillic two bytes a letter: 72 KiB, still one small request at a register's start
   assert.ok(Buffer.byteLength(bundle) < 72 * 1024, `${Buffer.byteLength(bundle)} bytes`);
+});
+
+test('no source file over 400 lines: one window or one concern each', () => {
+  const sources = new URL('../src/', import.meta.url);
+  for (const file of readdirSync(sources)) {
+    const lines = readFileSync(new URL(file, sources), 'utf8').split('\n').length;
+    assert.ok(lines <= 400, `${file}: ${lines} lines`);
+  }
 });
