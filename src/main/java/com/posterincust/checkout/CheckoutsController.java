@@ -10,6 +10,7 @@ import com.posterincust.checkout.CheckoutOutcome.Refused;
 import com.posterincust.common.Amounts;
 import com.posterincust.common.Ids;
 import com.posterincust.common.ProblemException;
+import com.posterincust.common.RegisterRequests;
 import com.posterincust.common.Problems;
 import com.posterincust.register.RegisterContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -112,13 +113,8 @@ public class CheckoutsController {
     public ResponseEntity<CreatedView> create(@Parameter(hidden = true) RegisterContext register,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                               @RequestBody(required = false) CheckoutRequest request) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("Idempotency-Key",
-                    "header is required (the register's order id), at most 200 characters")));
-        }
-        if (request == null) {
-            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("body", "is required")));
-        }
+        RegisterRequests.idempotencyKey(key, "the register's order id");
+        RegisterRequests.body(request);
         CheckoutOutcome outcome = checkouts.start(register, key, request);
         HttpStatus status = outcome instanceof Created ? HttpStatus.CREATED : HttpStatus.OK;
         return answer(outcome, status, c -> new CreatedView(c.id(), c.status(), c.offer()));

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * AWAITING_CONFIRMATION}, {@code sessionStatus = IDENTIFIED}, {@code installationStatus = ACTIVE}) sets it when the
  * token reaches it — or, for a waiting event, when the event happens. An asynchronous element is reached when the
  * token is parked before it, so a caller sees the new status at once while the work behind it runs in the background.
- * A status that does not exist, or (where {@link ModelStatus#onEveryEndEvent()}) an end event naming none, fails the
- * deployment. Which statuses exist is the features' ({@link ModelStatus} beans); Java writes none of them elsewhere.
+ * A status that does not exist, one where no token arrives (a sequence flow, the process itself), or (where
+ * {@link ModelStatus#onEveryEndEvent()}) an end event naming none, fails the deployment naming the element. Which statuses exist is the features' ({@link ModelStatus} beans); Java writes none of them elsewhere.
  */
 @Component
 public class StatusFromModel extends AbstractProcessEnginePlugin {
@@ -85,6 +85,71 @@ public class StatusFromModel extends AbstractProcessEnginePlugin {
         }
 
         @Override
+        public void parseTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseManualTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseScriptTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseSendTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseParallelGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseInclusiveGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        @Override
+        public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            onArrival(element, activity);
+        }
+
+        /** A flow is taken, not reached: a status there would never be set, so the model is refused. */
+        @Override
+        public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
+            if (declared(element, transition.getId()).isPresent()) {
+                throw new ProcessEngineException("Sequence flow " + transition.getId() + " names a "
+                        + status.property() + ", which is set only on the elements a token reaches (tasks, events, "
+                        + "gateways): move it to the element the flow leads to");
+            }
+        }
+
+        @Override
         public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
             onHappening(element, activity);
         }
@@ -104,6 +169,10 @@ public class StatusFromModel extends AbstractProcessEnginePlugin {
         @Override
         public void parseProcess(Element element, ProcessDefinitionEntity process) {
             try {
+                if (declared(element, process.getKey()).isPresent()) {
+                    throw new ProcessEngineException("Process " + process.getKey() + " names a " + status.property()
+                            + " on itself, which is set only on the elements a token reaches: move it to one");
+                }
                 arrivals.forEach(this::listenForArrival);
                 if (namesStatuses && status.onEveryEndEvent() && !endEventsWithout.isEmpty()) {
                     throw new ProcessEngineException("Process " + process.getKey() + " names a " + status.property()

@@ -1,6 +1,7 @@
 package com.posterincust.reversal;
 
 import com.posterincust.common.ProblemException;
+import com.posterincust.common.RegisterRequests;
 import com.posterincust.common.Problems;
 import com.posterincust.register.RegisterContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,13 +88,8 @@ public class ReturnsController {
     public ResponseEntity<Object> report(@Parameter(hidden = true) RegisterContext register,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                          @RequestBody(required = false) ReturnRequest request) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("Idempotency-Key",
-                    "header is required (once per return event), at most 200 characters")));
-        }
-        if (request == null) {
-            throw ProblemException.invalidRequest(List.of(ProblemException.fieldError("body", "is required")));
-        }
+        RegisterRequests.idempotencyKey(key, "once per return event");
+        RegisterRequests.body(request);
         List<SaleReturn.Product> products = request.validated();
         SaleReturnCommands.Reported reported = commands.report(new SaleReturnCommands.Report(register.account(),
                 register.tabletId(), key, request.transactionId(), products));

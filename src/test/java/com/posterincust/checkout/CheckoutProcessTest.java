@@ -486,12 +486,16 @@ class CheckoutProcessTest {
         receiptClosed(checkout, "5017", BigDecimal.ZERO);
         management.executeJob(onlyJob(checkout).getId());
 
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Job finalize = management.createJobQuery().processInstanceId(instance(checkout)).singleResult();
-            assertThatThrownBy(() -> management.executeJob(finalize.getId()))
-                    .isInstanceOf(ExternalSystemUnavailableException.class);
+        int attempts = 0;
+        for (Job finalize = management.createJobQuery().processInstanceId(instance(checkout)).withRetriesLeft()
+                .singleResult(); finalize != null; finalize = management.createJobQuery()
+                .processInstanceId(instance(checkout)).withRetriesLeft().singleResult()) {
+            String id = finalize.getId();
+            assertThatThrownBy(() -> management.executeJob(id)).isInstanceOf(ExternalSystemUnavailableException.class);
+            attempts++;
         }
 
+        assertThat(attempts).as("checkout.background-retry-cycle R10/PT1M: ten tries").isEqualTo(10);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance(checkout)).singleResult().getActivityId())
                 .isEqualTo("FinalizeInIncust");
         assertThat(status(checkout)).isEqualTo(CheckoutStatus.FINALIZING);

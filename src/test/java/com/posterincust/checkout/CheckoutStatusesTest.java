@@ -32,6 +32,21 @@ class CheckoutStatusesTest {
                 .hasMessageContaining("'COMPLETE'").hasMessageContaining("COMPLETED");
     }
 
+    @Test
+    void aStatusWhereNoTokenArrivesFailsToDeployNamingTheElement() {
+        String onAFlow = model("onflow", "", status("CANCELLED")).replace(
+                "<sequenceFlow id=\"f2\" sourceRef=\"Wait\" targetRef=\"SilentEnd\" />",
+                "<sequenceFlow id=\"f2\" sourceRef=\"Wait\" targetRef=\"SilentEnd\">" + status("EXPIRED")
+                        + "</sequenceFlow>");
+        assertThatThrownBy(() -> repository.createDeployment().addString("onflow.bpmn", onAFlow).deploy())
+                .hasMessageContaining("Sequence flow f2").hasMessageContaining(CheckoutStatuses.PROPERTY);
+
+        String onTheProcess = model("onprocess", "", status("CANCELLED")).replace(
+                "camunda:historyTimeToLive=\"1\">", "camunda:historyTimeToLive=\"1\">" + status("EXPIRED"));
+        assertThatThrownBy(() -> repository.createDeployment().addString("onprocess.bpmn", onTheProcess).deploy())
+                .hasMessageContaining("Process onprocess").hasMessageContaining(CheckoutStatuses.PROPERTY);
+    }
+
     /** Start → user task "Wait" → end event "SilentEnd", with the given extensions on the task and on the end. */
     private static String model(String key, String onTask, String onEnd) {
         return "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "

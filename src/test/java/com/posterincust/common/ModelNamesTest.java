@@ -132,6 +132,23 @@ class ModelNamesTest {
         assertThat(unknown).as("names the models read that Java does not provide").isEmpty();
     }
 
+    /** docs/checkout.md: every background step of the checkout and what follows a sale is retried by the setting. */
+    @Test
+    void theBackgroundStepsAfterASaleAreRetriedAsTheSettingSays() {
+        List<String> hardCoded = new ArrayList<>();
+        for (String key : List.of("checkout", "sale-reversal", "sale-return", "day-check")) {
+            var cycles = MODELS_BY_KEY.get(key).getElementsByTagNameNS("*", "failedJobRetryTimeCycle");
+            for (int i = 0; i < cycles.getLength(); i++) {
+                String cycle = cycles.item(i).getTextContent().trim();
+                if (!cycle.equals("${checkoutSettings.backgroundRetryCycle}")) {
+                    hardCoded.add(key + ": " + ((Element) cycles.item(i).getParentNode().getParentNode())
+                            .getAttribute("id") + " retries " + cycle);
+                }
+            }
+        }
+        assertThat(hardCoded).isEmpty();
+    }
+
     private static List<String> expressions(Node node) {
         List<String> found = new ArrayList<>();
         NamedNodeMap attributes = node.getAttributes();

@@ -99,7 +99,7 @@ class FaultsTest extends AgainstFakesTest {
 
         String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
                 .singleResult().getId();
-        for (int attempt = 0; attempt < 6; attempt++) {
+        for (int attempt = 0; attempt < 11; attempt++) {
             management.createJobQuery().processInstanceId(instance).withRetriesLeft().list()
                     .forEach(job -> {
                         try {
