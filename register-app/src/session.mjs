@@ -12,7 +12,7 @@ import { button, el, show, submit } from './views.mjs';
 export var lang = 'en';
 export var t = translator('en');
 /** Known at start and at each login: NOT_BOUND makes every window say so, rather than "not available". */
-export var connection = { status: 'UNKNOWN' };
+var connection = { status: 'UNKNOWN' };
 /** Names and the like are kept in memory for the order's windows only, never stored (a reload forgets them). */
 export var guests = {};
 var flow = 0;

@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -167,15 +168,17 @@ public class OwnerAccount {
     /** The account's checkouts needing attention, the worst first, and one page of its checkouts, newest first. */
     public CheckoutsPage checkouts(String account, CheckoutFilter filter) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, DayCheckViews.OpenDifference> dayChecks = dayCheckViews.openByCheckout(account);
+        ZoneId zone = dayCheckViews.zoneOf(account);
+        Map<String, Attention> leftOpen = new HashMap<>();
+        dayCheckViews.openByCheckout(account).forEach((checkoutId, open) -> leftOpen.put(checkoutId, new Attention(
+                Attention.Kind.DAY_CHECK, open.day().atStartOfDay(zone).toOffsetDateTime(), open.kind().name())));
         // checkouts with an incident are few at any time, across all accounts
         Set<String> withIncident = runtime.createProcessInstanceQuery()
                 .processDefinitionKeyIn(CheckoutProcess.KEY, SaleReversalProcess.KEY).withIncident().list().stream()
                 .map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
-        Set<String> named = new HashSet<>(dayChecks.keySet());
+        Set<String> named = new HashSet<>(leftOpen.keySet());
         named.addAll(withIncident);
         List<Checkout> toLookAt = checkouts.findToLookAt(account, now.minus(BONUS_CHECKS_SHOWN), named, PAGE_SIZE);
-        ZoneId zone = dayCheckViews.zoneOf(account);
         Optional<OffsetDateTime> from = filter.day().map(day -> day.atStartOfDay(zone).toOffsetDateTime());
         Optional<OffsetDateTime> until = filter.day().map(day -> day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         List<Checkout> page = checkouts.findOfAccount(account, filter.tabletId(), from, until, PAGE_SIZE + 1,
@@ -195,7 +198,7 @@ public class OwnerAccount {
             return new CheckoutLine(checkout.id(), checkout.createdAt(), checkout.tabletId(), checkout.transactionId(),
                     guest == null ? null : guest.name(), guest == null ? null : guest.maskedPhone(), checkout.total(),
                     checkout.redeemedPoints(), checkout.result() == null ? null : checkout.result().discount(),
-                    checkout.status(), attention(checkout, now, withIncident, dayChecks), ofIt,
+                    checkout.status(), attention(checkout, now, withIncident, leftOpen), ofIt,
                     CheckoutReturns.returnedAmount(ofIt));
         };
         List<CheckoutLine> attention = toLookAt.stream().map(line).filter(found -> found.attention() != null)
@@ -205,18 +208,17 @@ public class OwnerAccount {
         return new CheckoutsPage(attention, shown.stream().map(line).toList(), more);
     }
 
+    /** @param leftOpen the day checks' attention, by checkout */
     private Attention attention(Checkout checkout, OffsetDateTime now, Set<String> withIncident,
-                                Map<String, DayCheckViews.OpenDifference> dayChecks) {
+                                Map<String, Attention> leftOpen) {
         if (withIncident.contains(checkout.id())) {
             return new Attention(Attention.Kind.INCIDENT, checkout.updatedAt(), null);
         }
         if (deadlines.isLate(checkout, now)) {
             return new Attention(Attention.Kind.LATE, deadlines.movesOnBy(checkout).orElseThrow(), null);
         }
-        DayCheckViews.OpenDifference open = dayChecks.get(checkout.id());
-        if (open != null) {
-            return new Attention(Attention.Kind.DAY_CHECK, open.day().atStartOfDay(dayCheckViews.zoneOf(
-                    checkout.account())).toOffsetDateTime(), open.kind().name());
+        if (leftOpen.containsKey(checkout.id())) {
+            return leftOpen.get(checkout.id());
         }
         if (checkout.bonusCheck() != null && checkout.createdAt().isAfter(now.minus(BONUS_CHECKS_SHOWN))) {
             return new Attention(Attention.Kind.BONUS_CHECK, checkout.updatedAt(), null);
