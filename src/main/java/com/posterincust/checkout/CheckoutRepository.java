@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -178,9 +179,15 @@ public class CheckoutRepository {
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
-    public Map<CheckoutStatus, Long> countByStatus() {
+    /**
+     * Checkouts in each status not finished: a few, counted by {@code ix_checkout_status_created}, where a count of
+     * the finished ones would read a year of sales.
+     */
+    public Map<CheckoutStatus, Long> countUnfinishedByStatus() {
         Map<CheckoutStatus, Long> counts = new EnumMap<>(CheckoutStatus.class);
-        jdbc.sql("select status, count(*) from checkout group by status")
+        jdbc.sql("select status, count(*) from checkout where status in (:statuses) group by status")
+                .param("statuses", Arrays.stream(CheckoutStatus.values()).filter(status -> !status.finished())
+                        .map(Enum::name).toList())
                 .query((rs, row) -> counts.put(CheckoutStatus.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list();
         return counts;
