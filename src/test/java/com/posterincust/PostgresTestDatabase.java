@@ -64,6 +64,8 @@ public final class PostgresTestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     // as many connections as two service instances' pools and the tests' own need
                     .setServerConfig("max_connections", "300")
+                    // the statements the service ran, for the benchmark's plans (CheckoutBenchmarkIT)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             // the tests reach the server by address (the fault tests put a proxy in front of 127.0.0.1)
             return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Poster for the benchmark, answering after a set latency: just enough to install, bind, find the guest's Poster
- * client and check a receipt. (inCust is the one fake inCust, sandbox/FakeIncust.) The JDK server writes headers and
+ * client, check a receipt, list a day and open the owner's page. (inCust is the one fake inCust, sandbox/FakeIncust.) The JDK server writes headers and
  * body separately; without TCP_NODELAY Nagle and the client's delayed ACK hold every answer about 40 ms, so the
  * server is made with it on.
  */
@@ -81,6 +81,11 @@ final class BenchmarkPoster implements AutoCloseable {
             case "application.setEntityExtras" -> answer(exchange, 200, "{\"response\":true}");
             case "clients.getClients" -> answer(exchange, 200, "{\"response\":[{\"client_id\":\"42\"}]}");
             case "dash.getTransaction" -> answer(exchange, 200, "{\"response\":false}");
+            // the day a day check reads: one the café sold nothing on in Poster
+            case "dash.getTransactions" -> answer(exchange, 200, "{\"response\":[]}");
+            // the back office opening the owner's page of the benchmark café, as its owner (role 3)
+            case "manage" -> answer(exchange, 200, "{\"access_token\":\"manage\",\"account_number\":\"861052\","
+                    + "\"user\":{\"id\":1,\"name\":\"Owner\",\"role_id\":3},\"ownerInfo\":{\"company_name\":\"Bench\"}}");
             default -> answer(exchange, 200, "{\"error\":{\"code\":20,\"message\":\"not in the benchmark\"}}");
         }
     }

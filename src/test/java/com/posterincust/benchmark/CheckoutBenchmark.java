@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -76,7 +77,14 @@ public final class CheckoutBenchmark {
      */
     public record Settings(List<Profile> profiles, List<Integer> rates, Duration atEachRate, int warmUp,
                            int costCheckouts, int saturationRegisters, Duration saturationTime, int repeats,
-                           int registers, int nodes, List<String> serviceArgs, int steadyRate, Duration steadyTime) {
+                           int registers, int nodes, List<String> serviceArgs, int steadyRate, Duration steadyTime,
+                           double fill, Duration cleanupTime) {
+
+        /** The same settings with a growth phase: a database filled to {@code scale} of a year (1: the issue's). */
+        public Settings filled(double scale, Duration cleanup) {
+            return new Settings(profiles, rates, atEachRate, warmUp, costCheckouts, saturationRegisters, saturationTime,
+                    repeats, registers, nodes, serviceArgs, steadyRate, steadyTime, scale, cleanup);
+        }
 
         static Settings fromSystemProperties() {
             String args = System.getProperty("benchmark.args", "").trim();
@@ -95,7 +103,9 @@ public final class CheckoutBenchmark {
                     Integer.getInteger("benchmark.nodes", 1),
                     args.isEmpty() ? List.of() : List.of(args.split("\\s+")),
                     Integer.getInteger("benchmark.steady.rate", 10),
-                    Duration.ofSeconds(Long.getLong("benchmark.steady.seconds", 60)));
+                    Duration.ofSeconds(Long.getLong("benchmark.steady.seconds", 60)),
+                    Double.parseDouble(System.getProperty("benchmark.fill", "0")),
+                    Duration.ofSeconds(Long.getLong("benchmark.cleanup.seconds", 120)));
         }
     }
 
@@ -125,7 +135,46 @@ public final class CheckoutBenchmark {
         }
     }
 
-    public record Run(Cost cost, List<ProfileRun> profiles) {
+    /**
+     * The owner's page and operators' lists as their people call them, median ms of {@code PAGE_CALLS} calls each;
+     * a day check of the benchmark café from its start to its end; the service's start-up on this database.
+     */
+    public record Pages(double ownerList, double ownerListOfADay, double operatorsAll, double operatorsOfAStatus,
+                        double operatorsOfAnAccount, double operatorsOfARareStatus, double dayCheck,
+                        double startupSeconds) {
+    }
+
+    /** One pass over a database: the cost, the profiles, the pages. */
+    public record Measured(Cost cost, List<ProfileRun> profiles, Pages pages) {
+    }
+
+    /**
+     * What the database was filled with, the plans of the statements the filled pass ran, and the nightly deletions'
+     * rate against what a saturated service writes that they must delete.
+     *
+     * @param keptRowsPerCheckout   rows a checkout leaves that only retention deletes (history, checkout, session)
+     * @param deletedRowsPerSecond  rows the engine's history cleanup and the service's retention deleted per second
+     *                              with the window open
+     * @param historyRowsPerSecond  of them, the engine's history
+     */
+    public record Growth(Fill.Filled filled, List<QueryPlans.Plan> plans, double keptRowsPerCheckout,
+                         double deletedRowsPerSecond, double historyRowsPerSecond) {
+
+        List<QueryPlans.Plan> seqScansOfBigTables() {
+            return plans.stream().filter(plan -> !plan.bigSeqScans().isEmpty()).toList();
+        }
+    }
+
+    /** @param filled null without a growth phase */
+    public record Run(Measured empty, Measured filled, Growth growth) {
+
+        public Cost cost() {
+            return empty.cost();
+        }
+
+        public List<ProfileRun> profiles() {
+            return empty.profiles();
+        }
     }
 
     public record Report(Settings settings, List<Run> runs) {
@@ -179,7 +228,90 @@ public final class CheckoutBenchmark {
                         median(runs, run -> run.profiles().get(profile).directP50()),
                         median(runs, run -> run.profiles().get(profile).overhead())));
             }
+            if (runs.get(0).filled() != null) {
+                out.append(growth());
+            }
             return out.toString();
+        }
+
+        /** Each figure of the empty database beside the filled one's, and what the growth phase found. */
+        private String growth() {
+            StringBuilder out = new StringBuilder("\n## Empty vs filled\n\n");
+            Fill.Filled filled = runs.get(0).growth().filled();
+            out.append(String.format(Locale.ROOT, "Filled with %,d rows in %d s (%s).%n%n", filled.total(),
+                    filled.took().toSeconds(), filled.rows().entrySet().stream()
+                            .map(table -> String.format(Locale.ROOT, "%s %,d", table.getKey(), table.getValue()))
+                            .collect(java.util.stream.Collectors.joining(", "))));
+            out.append("| figure | empty | filled | filled ÷ empty |\n|---|---|---|---|\n");
+            compare(out, "service CPU, steady state", m -> m.cost().steadyServiceCpuMs(), "ms");
+            compare(out, "service CPU without the JIT compiler, steady state",
+                    m -> m.cost().steadyServiceCpuMs() - m.cost().steadyJitCpuMs(), "ms");
+            compare(out, "PostgreSQL CPU, steady state", m -> m.cost().steadyPostgresCpuMs(), "ms");
+            compare(out, "service CPU, one checkout after another", m -> m.cost().serviceCpuMs(), "ms");
+            compare(out, "PostgreSQL CPU, one checkout after another", m -> m.cost().postgresCpuMs(), "ms");
+            compare(out, "PostgreSQL commits", m -> m.cost().commits(), "");
+            compare(out, "rows written", m -> m.cost().rowsWritten(), "");
+            compare(out, "statements", m -> m.cost().statements(), "");
+            compare(out, "external HTTP calls", m -> m.cost().externalCalls(), "");
+            for (int p = 0; p < settings.profiles().size(); p++) {
+                int profile = p;
+                String name = settings.profiles().get(p).name();
+                compare(out, name + ": saturation, checkouts/s", m -> m.profiles().get(profile).saturation(), "");
+                for (int r = 0; r < settings.rates().size(); r++) {
+                    int rate = r;
+                    String at = name + " at " + settings.rates().get(r) + "/s: ";
+                    compare(out, at + "achieved /s", m -> m.profiles().get(profile).rates().get(rate).achieved(), "");
+                    for (String call : CALLS) {
+                        compare(out, at + call + " p50",
+                                m -> m.profiles().get(profile).rates().get(rate).calls().get(call)[0], "ms");
+                        compare(out, at + call + " p99",
+                                m -> m.profiles().get(profile).rates().get(rate).calls().get(call)[1], "ms");
+                    }
+                }
+            }
+            compare(out, "owner's page: the list (attention and the newest 50)", m -> m.pages().ownerList(), "ms");
+            compare(out, "owner's page: the list of a day", m -> m.pages().ownerListOfADay(), "ms");
+            compare(out, "operators' list: all, newest 50", m -> m.pages().operatorsAll(), "ms");
+            compare(out, "operators' list: one status (COMPLETED)", m -> m.pages().operatorsOfAStatus(), "ms");
+            compare(out, "operators' list: one account", m -> m.pages().operatorsOfAnAccount(), "ms");
+            compare(out, "operators' list: a rare status (REVERSING)", m -> m.pages().operatorsOfARareStatus(), "ms");
+            compare(out, "a day check of one café, request to end", m -> m.pages().dayCheck(), "ms");
+            compare(out, "start-up, process start to healthy", m -> m.pages().startupSeconds(), "s");
+            Growth growth = runs.get(0).growth();
+            out.append(String.format(Locale.ROOT, "%n**Retention.** A checkout leaves %.1f rows only retention deletes "
+                            + "(history, checkout, session); at the filled saturation of %.1f checkouts/s that is %.0f rows/s. "
+                            + "With the window open the nightly deletions removed **%.0f rows/s** (the engine's history "
+                            + "%.0f rows/s).%n",
+                    growth.keptRowsPerCheckout(), median(runs, run -> run.filled().profiles().get(0).saturation()),
+                    growth.keptRowsPerCheckout() * median(runs, run -> run.filled().profiles().get(0).saturation()),
+                    growth.deletedRowsPerSecond(), growth.historyRowsPerSecond()));
+            List<QueryPlans.Plan> scans = growth.seqScansOfBigTables();
+            out.append(String.format(Locale.ROOT, "%n**Plans.** %d statements of the filled pass explained; %d read a "
+                    + "table of %,d rows or more from start to end%s%n", growth.plans().size(), scans.size(), BIG_TABLE,
+                    scans.isEmpty() ? "." : ":"));
+            scans.forEach(plan -> out.append(String.format(Locale.ROOT, "- %s (%d calls): %s%n",
+                    plan.bigSeqScans(), plan.calls(), plan.statement().replaceAll("\\s+", " "))));
+            return out.toString();
+        }
+
+        /** Every plan of the filled pass, most called first: the file beside the table. */
+        public String plansAsMarkdown() {
+            StringBuilder out = new StringBuilder("# Plans of the filled pass's statements\n");
+            if (runs.get(0).growth() != null) {
+                for (QueryPlans.Plan plan : runs.get(0).growth().plans()) {
+                    out.append(String.format(Locale.ROOT, "%n## %d calls%n%n```sql%n%s%n```%n%n```%n%s```%n",
+                            plan.calls(), plan.statement(), plan.plan()));
+                }
+            }
+            return out.toString();
+        }
+
+        private void compare(StringBuilder out, String figure, ToDoubleFunction<Measured> value, String unit) {
+            double empty = median(runs, run -> value.applyAsDouble(run.empty()));
+            double filled = median(runs, run -> value.applyAsDouble(run.filled()));
+            String suffix = unit.isEmpty() ? "" : " " + unit;
+            out.append(String.format(Locale.ROOT, "| %s | %.1f%s | %.1f%s | %s |%n", figure, empty, suffix, filled,
+                    suffix, empty == 0 || Double.isNaN(empty) ? "n/a" : String.format(Locale.ROOT, "%.2f", filled / empty)));
         }
 
         private double cost(ToDoubleFunction<Cost> figure) {
@@ -218,6 +350,7 @@ public final class CheckoutBenchmark {
         String table = report.asMarkdown();
         System.out.println(table);
         Files.writeString(Path.of("target", "benchmark.md"), table);
+        Files.writeString(Path.of("target", "benchmark-plans.md"), report.plansAsMarkdown());
         // the probe of PackagedService brings up the tests' shared WireMock server, whose threads would keep this
         // JVM alive
         System.exit(0);
@@ -242,30 +375,207 @@ public final class CheckoutBenchmark {
                 "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
                 "--poster.api.base-url=" + poster.api(), "--incust.api.base-url=" + incust.baseUrl(),
+                "--poster.manage.exchange-url=" + poster.base() + "/api/v2/auth/manage",
                 "--logging.level.root=warn"));
+        // the nightly deletions stay out of the measured passes: their window is hours away
+        LocalTime now = LocalTime.now();
+        args.add("--orchestrator.retention.window-start=" + now.plusHours(6).withSecond(0).withNano(0));
+        args.add("--orchestrator.retention.window-end=" + now.plusHours(7).withSecond(0).withNano(0));
         args.addAll(settings.serviceArgs());
         List<PackagedService> nodes = new ArrayList<>();
         try (Database db = new Database(database)) {
-            for (int node = 0; node < settings.nodes(); node++) {
-                nodes.add(PackagedService.start("benchmark-" + node, args));
-            }
-            ports = nodes.stream().map(PackagedService::port).toList();
-            List<Long> pids = nodes.stream().map(PackagedService::pid).toList();
+            start(nodes, args);
             poster.answerAfter(0);
             incust.answerAfter(0);
             installAndBind();
-            closedLoop(Math.min(8, settings.registers()), settings.warmUp(), Duration.ofMinutes(10), new Calls());
-            db.awaitSalesFinalized();
-            Cost cost = cost(pids, db);
-            List<ProfileRun> profiles = new ArrayList<>();
-            for (Profile profile : settings.profiles()) {
-                poster.answerAfter(profile.posterMillis());
-                incust.answerAfter(profile.incustMillis());
-                profiles.add(profile(profile, pids, db));
+            // start-up measured on the schema made and the café installed, as the filled one is
+            double startup = restart(nodes, args);
+            Measured empty = measure(nodes, db, startup);
+            if (settings.fill() <= 0) {
+                return new Run(empty, null, null);
             }
-            return new Run(cost, profiles);
+            Fill.Templates templates = new Fill.Templates(List.of(samples.get(true), samples.get(false)),
+                    waitingCheckout(1));
+            stop(nodes);
+            Fill.Filled filled = Fill.fill(db.connection, Fill.Sizes.scaled(settings.fill()), templates);
+            System.err.printf(Locale.ROOT, "filled %,d rows in %d s%n", filled.total(), filled.took().toSeconds());
+            Measured full = measure(nodes, db, restart(nodes, args));
+            List<QueryPlans.Plan> plans = db.statementsTracked
+                    ? QueryPlans.ofStatementsRun(db.connection, BIG_TABLE) : List.of();
+            stop(nodes);
+            return new Run(empty, full, cleanup(db, filled, plans, args));
         } finally {
-            nodes.forEach(PackagedService::close);
+            stop(nodes);
+        }
+    }
+
+    /** A table the planner may not read whole on the hot path: a few thousand rows are read faster by an index. */
+    static final long BIG_TABLE = 5_000;
+    static final int PAGE_CALLS = 30;
+
+    private final Map<Boolean, Fill.Sample> samples = new ConcurrentHashMap<>();
+
+    private void start(List<PackagedService> nodes, List<String> args) throws Exception {
+        for (int node = 0; node < settings.nodes(); node++) {
+            nodes.add(PackagedService.start("benchmark-" + node, args));
+        }
+        ports = nodes.stream().map(PackagedService::port).toList();
+    }
+
+    private static void stop(List<PackagedService> nodes) {
+        nodes.forEach(PackagedService::close);
+        nodes.clear();
+    }
+
+    /** @return seconds from the start of the first node's process to every node answering its health check */
+    private double restart(List<PackagedService> nodes, List<String> args) throws Exception {
+        stop(nodes);
+        long started = System.nanoTime();
+        start(nodes, args);
+        return (System.nanoTime() - started) / 1e9 / settings.nodes();
+    }
+
+    private Measured measure(List<PackagedService> nodes, Database db, double startup) throws Exception {
+        List<Long> pids = nodes.stream().map(PackagedService::pid).toList();
+        poster.answerAfter(0);
+        incust.answerAfter(0);
+        closedLoop(Math.min(8, settings.registers()), settings.warmUp(), Duration.ofMinutes(10), new Calls());
+        db.awaitSalesFinalized();
+        Cost cost = cost(pids, db);
+        List<ProfileRun> profiles = new ArrayList<>();
+        for (Profile profile : settings.profiles()) {
+            poster.answerAfter(profile.posterMillis());
+            incust.answerAfter(profile.incustMillis());
+            profiles.add(profile(profile, pids, db));
+        }
+        poster.answerAfter(0);
+        incust.answerAfter(0);
+        return new Measured(cost, profiles, pages(db, startup));
+    }
+
+    private Pages pages(Database db, double startup) throws Exception {
+        String owner = ownerCredential();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String admin = "/api/admin/v1/checkouts";
+        // a day of the year before, where the filled database has the café's sales and Poster and inCust none
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(5).toString();
+        return new Pages(
+                medianMillis(() -> get("/api/owner/v1/checkouts", "Bearer " + owner)),
+                medianMillis(() -> get("/api/owner/v1/checkouts?day=" + today, "Bearer " + owner)),
+                medianMillis(() -> get(admin, ADMIN)),
+                medianMillis(() -> get(admin + "?status=COMPLETED", ADMIN)),
+                medianMillis(() -> get(admin + "?account=" + ACCOUNT, ADMIN)),
+                medianMillis(() -> get(admin + "?status=REVERSING", ADMIN)),
+                dayCheck(db, day), startup);
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static double medianMillis(Call call) throws Exception {
+        call.run();
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < PAGE_CALLS; i++) {
+            long start = System.nanoTime();
+            call.run();
+            micros.add((System.nanoTime() - start) / 1000);
+        }
+        return percentile(micros, 0.5) / 1000.0;
+    }
+
+    private String get(String path, String authorization) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(0)
+                + path)).header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** The owner's page opened from Poster's back office: its credential for the page's calls. */
+    private String ownerCredential() throws Exception {
+        String page = get("/poster/manage?code=bench-" + System.nanoTime(), "");
+        java.util.regex.Matcher credential = java.util.regex.Pattern
+                .compile("<meta name=\"owner-credential\" content=\"([^\"]+)\">").matcher(page);
+        if (!credential.find()) {
+            throw new IllegalStateException("the owner's page gave no credential");
+        }
+        return credential.group(1);
+    }
+
+    /** A day check of the benchmark café, from the request to its end (its jobs run by the job executor). */
+    private double dayCheck(Database db, String day) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(0)
+                        + "/api/admin/v1/day-checks")).header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + ACCOUNT + "\",\"date\":\"" + day + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("the day check answered " + started.statusCode() + ": " + started.body());
+        }
+        String id = json.readTree(started.body()).path("dayCheckId").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!"DONE".equals(db.text("select status from day_check where id = '" + id + "'"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the day check of " + day + " did not end in 2 minutes");
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** A checkout left waiting for the cashier's choice: the template of the filled database's waiting ones. */
+    private Fill.Sample waitingCheckout(int tablet) throws Exception {
+        Calls calls = new Calls();
+        String order = "w" + orders.incrementAndGet();
+        String session = json.readTree(call(calls, "POST customer-sessions", "/api/register/v1/customer-sessions",
+                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"" + FakeIncust.CUSTOMER_PHONE + "\"}}", tablet, null, 200))
+                .path("sessionId").asText();
+        String checkout = json.readTree(call(calls, "POST checkouts", "/api/register/v1/checkouts",
+                "{\"orderId\":\"" + order + "\",\"customerSessionId\":\"" + session + "\",\"items\":[{\"productId\":\"12\","
+                        + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}",
+                tablet, order, 201)).path("checkoutId").asText();
+        return new Fill.Sample(session, checkout);
+    }
+
+    /**
+     * The nightly window opened on the filled database: a node whose window started a minute ago deletes what is past
+     * its retention (the year's history older than its time to live, the sessions older than 90 days) for
+     * {@code cleanupTime}; rows deleted per second, the history's apart.
+     */
+    private Growth cleanup(Database db, Fill.Filled filled, List<QueryPlans.Plan> plans, List<String> args)
+            throws Exception {
+        long history = 0;
+        long kept = 0;
+        for (Map.Entry<String, Long> table : filled.rows().entrySet()) {
+            if (table.getKey().startsWith("act_hi_") || table.getKey().equals("checkout")
+                    || table.getKey().equals("customer_session")) {
+                kept += table.getValue();
+            }
+        }
+        Fill.Sizes sizes = Fill.Sizes.scaled(settings.fill());
+        double keptPerCheckout = kept / (double) (sizes.finishedCheckouts() + sizes.waitingCheckouts());
+        // a setting given twice on the command line would be read as both, comma-joined
+        List<String> window = new ArrayList<>(args.stream()
+                .filter(arg -> !arg.startsWith("--orchestrator.retention.window-")).toList());
+        LocalTime now = LocalTime.now();
+        window.add("--orchestrator.retention.window-start=" + now.minusMinutes(1).withSecond(0).withNano(0));
+        window.add("--orchestrator.retention.window-end=" + now.plusHours(3).withSecond(0).withNano(0));
+        window.add("--orchestrator.retention.look-every=PT1S");
+        long historyBefore = db.historyRows();
+        long deletedBefore = db.rowsDeleted();
+        long started = System.nanoTime();
+        List<PackagedService> nodes = new ArrayList<>();
+        try {
+            nodes.add(PackagedService.start("benchmark-cleanup", window));
+            LockSupport.parkNanos(settings.cleanupTime().toNanos());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long deleted = db.rowsDeleted() - deletedBefore;
+            history = historyBefore - db.historyRows();
+            return new Growth(filled, plans, keptPerCheckout, deleted / seconds, history / seconds);
+        } finally {
+            stop(nodes);
         }
     }
 
@@ -444,6 +754,7 @@ public final class CheckoutBenchmark {
             String code = incust.code(checkout).orElseThrow(() -> new IllegalStateException("no code sent"));
             call(calls, "POST confirmation", base + "/confirmation", "{\"code\":\"" + code + "\"}", tablet, null, 200);
         }
+        samples.put(tablet % 2 == 0, new Fill.Sample(session, checkout));
         call(calls, "POST order-closed", base + "/order-closed", "{\"transactionId\":\"" + order.substring(1)
                 + "\",\"payedBonus\":10.00}", tablet, null, 202);
         return checkout;
@@ -674,8 +985,8 @@ public final class CheckoutBenchmark {
 
     /** The benchmark's own connection to the service's database, for its counters and the checkouts' ends. */
     private static final class Database implements AutoCloseable {
-        private final Connection connection;
-        private final boolean statementsTracked;
+        final Connection connection;
+        final boolean statementsTracked;
         /** The benchmark's own queries: each is a commit PostgreSQL counts with the service's. */
         private final AtomicLong ownQueries = new AtomicLong();
 
@@ -756,6 +1067,25 @@ public final class CheckoutBenchmark {
                 }
                 LockSupport.parkNanos(20_000_000);
             }
+        }
+
+        String text(String sql) throws SQLException {
+            ownQueries.incrementAndGet();
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+
+        /** Rows of the engine's history tables that cleanup deletes (instances, activities, tasks, variables). */
+        long historyRows() throws SQLException {
+            return single("select (select count(*) from act_hi_procinst) + (select count(*) from act_hi_actinst) "
+                    + "+ (select count(*) from act_hi_taskinst) + (select count(*) from act_hi_varinst)");
+        }
+
+        /** PostgreSQL's count of rows deleted in this database; published within a second while busy. */
+        long rowsDeleted() throws Exception {
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            return single("select tup_deleted from pg_stat_database where datname = current_database()");
         }
 
         List<Long> completionTimes(Collection<Started> started) throws SQLException {
