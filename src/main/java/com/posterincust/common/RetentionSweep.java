@@ -38,7 +38,8 @@ public class RetentionSweep {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${orchestrator.retention.look-every:PT1M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${orchestrator.retention.look-every:PT1M}",
+            initialDelayString = "${orchestrator.retention.look-every:PT1M}")
     public void sweepInTheWindow() {
         if (retention.windowOpenAt(LocalTime.now(clock))) {
             sweep(() -> retention.windowOpenAt(LocalTime.now(clock)));
