@@ -165,18 +165,26 @@ public class CheckoutRepository {
      */
     public List<Checkout> findToLookAt(String account, OffsetDateTime bonusChecksSince, Collection<String> named,
                                        int limit) {
-        StringBuilder sql = new StringBuilder("select * from checkout where account = ? and (status in ("
-                + "'AWAITING_REDEMPTION', 'AWAITING_CONFIRMATION', 'AWAITING_ORDER_CLOSE', 'FINALIZING', 'REVERSING')"
-                + " or (bonus_check is not null and created_at >= ?)");
-        List<Object> params = new ArrayList<>(List.of(account, bonusChecksSince));
+        // three look-ups, each by an index and bounded by what is open, recent or named, whatever the account's
+        // year of sales: one condition joined by "or" was read along the account's every checkout
+        Map<String, Checkout> found = new java.util.HashMap<>();
+        jdbc.sql("select * from checkout where account = :account and status in (:unfinished) "
+                        + "order by created_at desc, id limit :limit")
+                .param("account", account).param("unfinished", Arrays.stream(CheckoutStatus.values())
+                        .filter(status -> !status.finished()).map(Enum::name).toList())
+                .param("limit", limit).query(this::map).list().forEach(checkout -> found.put(checkout.id(), checkout));
+        jdbc.sql("select * from checkout where account = ? and created_at >= ? and bonus_check is not null "
+                        + "order by created_at desc, id limit ?")
+                .params(account, bonusChecksSince, limit).query(this::map).list()
+                .forEach(checkout -> found.put(checkout.id(), checkout));
         if (!named.isEmpty()) {
-            sql.append(" or id in (").append(String.join(", ", Collections.nCopies(named.size(), "?")))
-                    .append(")");
-            params.addAll(named);
+            jdbc.sql("select * from checkout where account = :account and id in (:named)")
+                    .param("account", account).param("named", named).query(this::map).list()
+                    .forEach(checkout -> found.put(checkout.id(), checkout));
         }
-        sql.append(") order by created_at desc, id limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        return found.values().stream()
+                .sorted(java.util.Comparator.comparing(Checkout::createdAt).reversed().thenComparing(Checkout::id))
+                .limit(limit).toList();
     }
 
     /**
