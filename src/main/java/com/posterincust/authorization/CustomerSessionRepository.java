@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,20 +48,21 @@ public class CustomerSessionRepository {
         return find(id).filter(session -> session.account().equals(account) && session.tabletId().equals(tabletId));
     }
 
-    /** The account's sessions that got to know one of these guests, oldest first. */
+    /** Of each of these guests, the account's latest session that got to know them; oldest first. */
     public List<CustomerSession> findOfCustomers(String account, Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(List.of(account));
-        params.addAll(customerIds);
-        // each guest's latest session alone, at the end of ix_customer_session_customer: a regular's year of visits
-        // is not read for one name
-        return jdbc.sql("select * from customer_session s where s.account = ? and s.customer is not null "
-                        + "and s.customer_id in (" + String.join(", ", Collections.nCopies(customerIds.size(), "?"))
-                        + ") and s.updated_at = (select max(l.updated_at) from customer_session l "
-                        + "where l.account = s.account and l.customer_id = s.customer_id) order by s.updated_at")
-                .params(params).query(this::map).list();
+        // each guest's latest session alone, from the end of ix_customer_session_customer: a regular's year of
+        // visits is not read for one name
+        List<CustomerSession> latest = new ArrayList<>();
+        for (String customerId : new java.util.TreeSet<>(customerIds)) {
+            jdbc.sql("select * from customer_session where account = ? and customer_id = ? and customer is not null "
+                            + "order by updated_at desc limit 1")
+                    .params(account, customerId).query(this::map).optional().ifPresent(latest::add);
+        }
+        latest.sort(java.util.Comparator.comparing(CustomerSession::updatedAt));
+        return latest;
     }
 
     /** @param birthDate inCust's {@code birth_date} (not part of the register's answer, but of the Poster client) */
