@@ -527,8 +527,11 @@ public final class CheckoutBenchmark {
 
     /** A checkout left waiting for the cashier's choice: the template of the filled database's waiting ones. */
     private Fill.Sample waitingCheckout(int tablet) throws Exception {
-        Calls calls = new Calls();
-        String order = "w" + orders.incrementAndGet();
+        return identifyAndStart(tablet, new Calls(), "w" + orders.incrementAndGet());
+    }
+
+    /** The guest identified by phone and the checkout of {@code order} started: what every checkout begins with. */
+    private Fill.Sample identifyAndStart(int tablet, Calls calls, String order) throws Exception {
         String session = json.readTree(call(calls, "POST customer-sessions", "/api/register/v1/customer-sessions",
                 "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"" + FakeIncust.CUSTOMER_PHONE + "\"}}", tablet, null, 200))
                 .path("sessionId").asText();
@@ -741,13 +744,9 @@ public final class CheckoutBenchmark {
     /** What a register does at Pay: identify the guest, check out, redeem 10 points, the code on half, close. */
     private String checkOut(int tablet, Calls calls) throws Exception {
         String order = "b" + orders.incrementAndGet();
-        String session = json.readTree(call(calls, "POST customer-sessions", "/api/register/v1/customer-sessions",
-                "{\"identifier\":{\"type\":\"PHONE\",\"value\":\"" + FakeIncust.CUSTOMER_PHONE + "\"}}", tablet, null, 200))
-                .path("sessionId").asText();
-        String checkout = json.readTree(call(calls, "POST checkouts", "/api/register/v1/checkouts",
-                "{\"orderId\":\"" + order + "\",\"customerSessionId\":\"" + session + "\",\"items\":[{\"productId\":\"12\","
-                        + "\"name\":\"Latte\",\"count\":2,\"price\":45.50}],\"total\":91.00,\"currency\":\"UAH\"}",
-                tablet, order, 201)).path("checkoutId").asText();
+        Fill.Sample started = identifyAndStart(tablet, calls, order);
+        String session = started.sessionId();
+        String checkout = started.checkoutId();
         String base = "/api/register/v1/checkouts/" + checkout;
         call(calls, "POST redemption", base + "/redemption", "{\"bonusPoints\":10.00}", tablet, null, 200);
         if (tablet % 2 == 0) {
